@@ -1,0 +1,30 @@
+import { defineConfig } from 'wxt';
+
+// GitLab.com is covered by the static content script and host permission; self-managed origins
+// are optional and granted one by one from the options page (SPEC §1, §8).
+const SELF_MANAGED_ORIGINS = ['https://*/*', 'http://*/*'];
+// Only the e2e build may talk to the local GitLab stand-in without asking (issue #2, item 5).
+const E2E_ORIGINS = ['http://127.0.0.1/*', 'http://localhost/*'];
+
+export default defineConfig({
+  modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
+  // Explicit imports: a newcomer sees where every name comes from.
+  imports: false,
+  manifest: ({ browser, manifestVersion, mode }) => {
+    const hostPermissions = ['https://gitlab.com/*', ...(mode === 'e2e' ? E2E_ORIGINS : [])];
+    return {
+      name: 'Engineering Lens for GitLab',
+      description:
+        'KPI badges, engineering allocation and Suggested DRI on GitLab issues, epics and boards.',
+      permissions: ['storage', 'alarms', 'scripting'],
+      host_permissions: hostPermissions,
+      // MV3 has optional_host_permissions; Firefox MV2 takes origins in optional_permissions.
+      ...(manifestVersion === 3
+        ? { optional_host_permissions: SELF_MANAGED_ORIGINS }
+        : { optional_permissions: SELF_MANAGED_ORIGINS }),
+      ...(browser === 'firefox'
+        ? { browser_specific_settings: { gecko: { id: 'engineering-lens@example.org' } } }
+        : {}),
+    };
+  },
+});
