@@ -1,0 +1,36 @@
+import { useId } from 'react';
+
+export type BadgeStatus = 'met' | 'near' | 'missed' | 'neutral';
+
+interface BadgeProps {
+  /** What the badge shows, e.g. `On-time 70% (7/10)`. */
+  text: string;
+  /** How it was computed (formula, window, n); shown on hover and keyboard focus. */
+  explanation: string;
+  status?: BadgeStatus;
+  testId?: string;
+}
+
+/**
+ * A KPI or status badge: keyboard-focusable, named by its text, described by its explanation.
+ * All text arrives as React children, so GitLab data is never parsed as HTML.
+ */
+export function Badge({ text, explanation, status = 'neutral', testId }: BadgeProps) {
+  const tooltipId = useId();
+  return (
+    <span
+      className="lens-badge"
+      tabIndex={0}
+      role="note"
+      aria-label={text}
+      aria-describedby={tooltipId}
+      data-status={status}
+      data-testid={testId}
+    >
+      {text}
+      <span className="lens-tooltip" id={tooltipId} role="tooltip">
+        {explanation}
+      </span>
+    </span>
+  );
+}

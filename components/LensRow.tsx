@@ -1,0 +1,29 @@
+import type { ReactNode } from 'react';
+
+interface LensRowProps {
+  label: string;
+  children: ReactNode;
+}
+
+/** The strip that holds a page's badges, with a fixed minimum height so loading never shifts GitLab's layout. */
+export function LensRow({ label, children }: LensRowProps) {
+  return (
+    <div className="lens-row" role="group" aria-label={label}>
+      <span className="lens-brand" aria-hidden="true">
+        Lens
+      </span>
+      {children}
+    </div>
+  );
+}
+
+export function SetupPrompt({ onOpenOptions }: { onOpenOptions: () => void }) {
+  return (
+    <span className="lens-muted">
+      Engineering Lens is not set up.{' '}
+      <button type="button" className="lens-link" onClick={onOpenOptions}>
+        Open settings
+      </button>
+    </span>
+  );
+}

@@ -1,0 +1,38 @@
+/**
+ * Resolves with the first element matching any selector, now or once GitLab's late-mounting
+ * Vue apps render it; null when the signal aborts or nothing appears in time (features then
+ * stay silent, SPEC §1).
+ */
+import { firstMatch } from '../../utils/page/anchors';
+
+export function waitForElement(
+  selectors: readonly string[],
+  signal: AbortSignal,
+  { root = document as ParentNode, timeoutMs = 30_000 } = {},
+): Promise<Element | null> {
+  const found = firstMatch(root, selectors);
+  if (found || signal.aborted) return Promise.resolve(found);
+  return new Promise((resolve) => {
+    let scheduled = false;
+    const finish = (element: Element | null) => {
+      observer.disconnect();
+      clearTimeout(timer);
+      signal.removeEventListener('abort', onAbort);
+      resolve(element);
+    };
+    const onAbort = () => finish(null);
+    const observer = new MutationObserver(() => {
+      if (scheduled) return;
+      scheduled = true;
+      // Batch bursts of mutations (a board renders hundreds of cards) into one query.
+      queueMicrotask(() => {
+        scheduled = false;
+        const element = firstMatch(root, selectors);
+        if (element) finish(element);
+      });
+    });
+    const timer = setTimeout(() => finish(null), timeoutMs);
+    signal.addEventListener('abort', onAbort, { once: true });
+    observer.observe(document.documentElement, { childList: true, subtree: true });
+  });
+}

@@ -1,0 +1,180 @@
+// Test controls: latency, injected failures, 429 bursts, dropped connections, page preferences,
+// fixtures, and the API request log. Used programmatically (sandbox.controls) and over HTTP
+// (/__sandbox/*, see control-server.ts).
+
+import { boardColumns, ensureIssueCount, moveCard } from './boards.ts';
+import type { Dataset } from './dataset.ts';
+import { addFixtures, FixtureError, type FixtureInput, type FixtureResult } from './fixtures.ts';
+
+export type IssueView = 'work_item' | 'legacy';
+export type Theme = 'light' | 'dark' | 'system';
+
+interface Matcher {
+  /** Only API paths starting with this (e.g. "/api/v4/projects/201/issues") count. */
+  pathPrefix?: string;
+  /** Only this HTTP method counts (e.g. "POST"). */
+  method?: string;
+}
+
+export interface FailureRule extends Matcher {
+  remaining: number;
+  status: number;
+  /** JSON body (object) or plain text (string); default {"message":"<status> <reason>"}. */
+  body?: unknown;
+}
+
+export interface RateLimitRule extends Matcher {
+  remaining: number;
+  /** Seconds in Retry-After. */
+  retryAfter: number;
+}
+
+export interface DropRule extends Matcher {
+  remaining: number;
+}
+
+export interface ControlState {
+  latencyMs: number;
+  failures: FailureRule[];
+  rateLimits: RateLimitRule[];
+  drops: DropRule[];
+  issueView: IssueView;
+  theme: Theme;
+  /** Delay before the Vue-like apps mount on pages. */
+  mountDelayMs: number;
+  /** Extra delay before sidebar widgets mount. */
+  widgetDelayMs: number;
+}
+
+export interface RequestLogEntry {
+  method: string;
+  path: string;
+  query: Record<string, string | string[]>;
+  /** 0 when the connection was dropped. */
+  status: number;
+  /** ISO time the request arrived. */
+  time: string;
+  durationMs: number;
+  /** Name of the token used (never its secret), null when anonymous or invalid. */
+  tokenName: string | null;
+}
+
+export type Fault =
+  | { kind: 'drop' }
+  | { kind: 'rate-limit'; retryAfter: number }
+  | { kind: 'fail'; status: number; body: unknown };
+
+const defaults = (): ControlState => ({
+  latencyMs: 0,
+  failures: [],
+  rateLimits: [],
+  drops: [],
+  issueView: 'work_item',
+  theme: 'light',
+  mountDelayMs: 300,
+  widgetDelayMs: 200,
+});
+
+const MAX_LOG = 20_000;
+
+/** The API request log (sandbox.requests). */
+export class RequestLog {
+  readonly entries: RequestLogEntry[] = [];
+
+  add(entry: RequestLogEntry): void {
+    this.entries.push(entry);
+    if (this.entries.length > MAX_LOG) this.entries.splice(0, this.entries.length - MAX_LOG);
+  }
+
+  reset(): void {
+    this.entries.length = 0;
+  }
+}
+
+export class Controls {
+  state: ControlState = defaults();
+
+  constructor(
+    private readonly data: Dataset,
+    readonly requests: RequestLog,
+  ) {}
+
+  setLatency(ms: number): void {
+    this.state.latencyMs = Math.max(0, ms);
+  }
+
+  /** The next `count` matching API requests answer `status` (default 503). */
+  failNext(options: { count?: number; status?: number; body?: unknown } & Matcher = {}): void {
+    this.state.failures.push({ remaining: options.count ?? 1, status: options.status ?? 503, body: options.body, pathPrefix: options.pathPrefix, method: options.method });
+  }
+
+  /** The next `count` matching API requests answer 429 "Retry later" with Retry-After. */
+  rateLimitNext(options: { count?: number; retryAfter?: number } & Matcher = {}): void {
+    this.state.rateLimits.push({ remaining: options.count ?? 1, retryAfter: options.retryAfter ?? 1, pathPrefix: options.pathPrefix, method: options.method });
+  }
+
+  /** The next `count` matching API requests get their socket destroyed without a response. */
+  dropNext(options: { count?: number } & Matcher = {}): void {
+    this.state.drops.push({ remaining: options.count ?? 1, pathPrefix: options.pathPrefix, method: options.method });
+  }
+
+  setIssueView(view: IssueView): void {
+    this.state.issueView = view;
+  }
+
+  setTheme(theme: Theme): void {
+    this.state.theme = theme;
+  }
+
+  setMountDelay(ms: number, widgetMs?: number): void {
+    this.state.mountDelayMs = Math.max(0, ms);
+    if (widgetMs !== undefined) this.state.widgetDelayMs = Math.max(0, widgetMs);
+  }
+
+  /** Adds issues, merge requests, milestones, members or files to a project. */
+  addFixtures(input: FixtureInput): FixtureResult {
+    return addFixtures(this.data, input);
+  }
+
+  /** Tops a project up with backlog issues until it has `count` (returns how many were added). */
+  ensureIssueCount(project: string | number, count: number): number {
+    const found = this.data.project(project);
+    if (!found) throw new FixtureError(`unknown project ${String(project)}`);
+    return ensureIssueCount(this.data, found, count);
+  }
+
+  /** Moves an issue between lists of a board, as a drag and drop does (labels / state change). */
+  moveCard(boardId: number, issueId: number, toListId: number, actorId = 1): void {
+    const board = this.data.boards.find((candidate) => candidate.id === boardId);
+    const issue = this.data.issues.find((candidate) => candidate.id === issueId);
+    if (!board || !issue) throw new FixtureError(`unknown board ${boardId} or issue ${issueId}`);
+    const from = boardColumns(this.data, board).find((column) => column.issues.includes(issue));
+    moveCard(this.data, board, issue, from?.list.id ?? null, toListId, actorId);
+  }
+
+  /** Back to defaults and an empty request log; with `data` (default true) the dataset is re-seeded. */
+  reset(options: { data?: boolean } = {}): void {
+    this.state = defaults();
+    this.requests.reset();
+    if (options.data ?? true) this.data.reset();
+  }
+
+  /** Consumes and returns the fault for this request, if any (drop, then 429, then failure). */
+  takeFault(method: string, path: string): Fault | null {
+    const matches = (rule: Matcher & { remaining: number }): boolean =>
+      rule.remaining > 0 && (!rule.pathPrefix || path.startsWith(rule.pathPrefix)) && (!rule.method || rule.method.toUpperCase() === method);
+    const consume = <T extends { remaining: number }>(rules: T[]): T | undefined => {
+      const rule = rules.find((candidate) => matches(candidate as T & Matcher));
+      if (!rule) return undefined;
+      rule.remaining--;
+      rules.splice(0, rules.length, ...rules.filter((candidate) => candidate.remaining > 0));
+      return rule;
+    };
+    if (consume(this.state.drops)) return { kind: 'drop' };
+    const limited = consume(this.state.rateLimits);
+    if (limited) return { kind: 'rate-limit', retryAfter: limited.retryAfter };
+    const failure = consume(this.state.failures);
+    if (failure) return { kind: 'fail', status: failure.status, body: failure.body };
+    return null;
+  }
+}

@@ -1,0 +1,120 @@
+// Request/response plumbing shared by the API handlers.
+
+import type { IncomingHttpHeaders, IncomingMessage } from 'node:http';
+import type { AuthContext } from './auth.ts';
+import type { Dataset } from './dataset.ts';
+
+/** An error GitLab would answer with; `body` is sent as JSON. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly body: unknown,
+    readonly headers: Record<string, string> = {},
+  ) {
+    super(`${status} ${JSON.stringify(body)}`);
+  }
+}
+
+// GitLab's helpers (lib/api/helpers.rb): not_found!('Project') → {"message":"404 Project Not Found"}.
+export const notFound = (resource?: string): ApiError =>
+  new ApiError(404, { message: resource ? `404 ${resource} Not Found` : '404 Not Found' });
+export const forbidden = (reason?: string): ApiError =>
+  new ApiError(403, { message: reason ? `403 Forbidden - ${reason}` : '403 Forbidden' });
+// Grape parameter validation answers {"error": "<param> is missing"} / "... does not have a valid value".
+export const invalidParam = (error: string): ApiError => new ApiError(400, { error });
+
+/** Query and body parameters merged the way Rack/Grape does ("iids[]=1&iids[]=2" is a list). */
+export class Params {
+  private readonly values = new Map<string, string[]>();
+
+  add(rawName: string, value: unknown): void {
+    const name = rawName.endsWith('[]') ? rawName.slice(0, -2) : rawName;
+    const list = this.values.get(name) ?? [];
+    if (Array.isArray(value)) for (const item of value) list.push(String(item));
+    else if (value !== null && value !== undefined) list.push(typeof value === 'object' ? JSON.stringify(value) : String(value));
+    this.values.set(name, list);
+  }
+
+  has(name: string): boolean {
+    return this.values.has(name);
+  }
+
+  /** Last value given for `name`. */
+  get(name: string): string | undefined {
+    const list = this.values.get(name);
+    return list ? list[list.length - 1] : undefined;
+  }
+
+  list(name: string): string[] {
+    return this.values.get(name) ?? [];
+  }
+
+  int(name: string): number | undefined {
+    const value = this.get(name);
+    if (value === undefined || value === '') return undefined;
+    if (!/^-?\d+$/.test(value)) throw invalidParam(`${name} is invalid`);
+    return Number(value);
+  }
+
+  /** Value restricted to a set, as Grape's `values:` does. */
+  oneOf<T extends string>(name: string, allowed: readonly T[], fallback: T): T {
+    const value = this.get(name);
+    if (value === undefined) return fallback;
+    if (!(allowed as readonly string[]).includes(value)) throw invalidParam(`${name} does not have a valid value`);
+    return value as T;
+  }
+}
+
+export interface ApiRequest {
+  method: string;
+  url: URL;
+  /** Origin GitLab would put in web_url and Link headers: the request's own host. */
+  baseUrl: string;
+  route: Record<string, string>;
+  params: Params;
+  headers: IncomingHttpHeaders;
+  auth: AuthContext | null;
+  data: Dataset;
+}
+
+export interface ApiResult {
+  status?: number;
+  body: unknown;
+  headers?: Record<string, string>;
+  /** Send `body` as this content type instead of JSON. */
+  contentType?: string;
+}
+
+export const MAX_BODY_BYTES = 1_000_000;
+
+export async function readBody(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    const buffer = chunk as Buffer;
+    size += buffer.length;
+    if (size > MAX_BODY_BYTES) throw new ApiError(413, { message: '413 Request Entity Too Large' });
+    chunks.push(buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+export function collectParams(url: URL, contentType: string | undefined, body: string): Params {
+  const params = new Params();
+  for (const [name, value] of url.searchParams) params.add(name, value);
+  if (!body) return params;
+  if (contentType?.includes('application/json')) {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(body);
+    } catch {
+      throw new ApiError(400, { error: 'The provided content-type \'application/json\' is not supported.' });
+    }
+    if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) {
+      for (const [name, value] of Object.entries(parsed)) params.add(name, value);
+    }
+  } else {
+    for (const [name, value] of new URLSearchParams(body)) params.add(name, value);
+  }
+  return params;
+}

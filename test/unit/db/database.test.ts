@@ -1,0 +1,142 @@
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, it } from 'vitest';
+import {
+  getCodeowners,
+  getIssue,
+  getIssuesByProject,
+  getIssuesByProjects,
+  getIssuesClosedBetween,
+  getIssuesDueBetween,
+  getIssuesUpdatedSince,
+  getMembers,
+  getMergeRequestsMergedBetween,
+  getMilestones,
+  getEpicsByGroup,
+  putIssues,
+  putMergeRequests,
+} from '../../../utils/db/cache';
+import { DB_VERSION, openLensDb, UPGRADES, type LensDb } from '../../../utils/db/database';
+import { scopeKey, toStoredMembers, toStoredMilestones } from '../../../utils/db/records';
+import { commitSyncStep, getAllSyncStates, getSyncState } from '../../../utils/db/sync-state';
+import { epicSchema, issueSchema, memberSchema, mergeRequestSchema, milestoneSchema, parseList } from '../../../utils/gitlab/schemas';
+import { rawIssue, readExample } from '../gitlab/fake-gitlab';
+
+let dbCount = 0;
+const opened: LensDb[] = [];
+afterEach(() => opened.splice(0).forEach((db) => db.close()));
+
+async function freshDb(): Promise<LensDb> {
+  const db = await openLensDb(`db-test-${++dbCount}`);
+  opened.push(db);
+  return db;
+}
+
+const issue = (projectId: number, iid: number, fields: Record<string, unknown> = {}) =>
+  issueSchema.parse(rawIssue(projectId, iid, '2025-01-01T00:00:00.000Z', { closed_at: null, due_date: null, ...fields }));
+
+describe('database schema', () => {
+  it('creates every store and index at the current version', async () => {
+    const db = await freshDb();
+    expect(db.version).toBe(DB_VERSION);
+    expect(DB_VERSION).toBe(UPGRADES.length);
+    expect([...db.objectStoreNames].sort()).toEqual(
+      ['codeowners', 'epics', 'issues', 'members', 'mergeRequests', 'milestones', 'syncState'].sort(),
+    );
+    const tx = db.transaction(['issues', 'mergeRequests']);
+    expect([...tx.objectStore('issues').indexNames].sort()).toEqual(['by-closed-at', 'by-due-date', 'by-project', 'by-updated-at']);
+    expect([...tx.objectStore('mergeRequests').indexNames].sort()).toEqual(['by-merged-at', 'by-project']);
+  });
+
+  // Upgrades run from the stored version: reopening must not re-run step 1 (creating existing
+  // stores would throw), which is what makes adding a step for version 2 safe.
+  it('reopens an existing database without running its upgrades again', async () => {
+    const name = `db-test-${++dbCount}`;
+    const first = await openLensDb(name);
+    await putIssues(first, [issue(1, 1)]);
+    first.close();
+    const again = await openLensDb(name);
+    opened.push(again);
+    expect(await getIssuesByProject(again, 1)).toHaveLength(1);
+  });
+});
+
+describe('cache queries', () => {
+  it('keys issues by [project_id, iid]: a second put replaces, never duplicates', async () => {
+    const db = await freshDb();
+    await putIssues(db, [issue(1, 1), issue(1, 2), issue(2, 1)]);
+    await putIssues(db, [issue(1, 1, { title: 'renamed' })]);
+    expect(await getIssuesByProject(db, 1)).toHaveLength(2);
+    expect((await getIssue(db, 1, 1))?.title).toBe('renamed');
+    expect(await getIssuesByProjects(db, [1, 2])).toHaveLength(3);
+  });
+
+  it('writes all issues of a call or none', async () => {
+    const db = await freshDb();
+    const broken = { ...issue(1, 2), project_id: undefined } as unknown as ReturnType<typeof issue>;
+    await expect(putIssues(db, [issue(1, 1), broken])).rejects.toThrow();
+    expect(await getIssuesByProject(db, 1)).toEqual([]);
+  });
+
+  it('finds issues by closed, due and updated ranges; open or undated issues stay out', async () => {
+    const db = await freshDb();
+    await putIssues(db, [
+      issue(1, 1, { closed_at: '2025-01-10T00:00:00.000Z', due_date: '2025-01-09', updated_at: '2025-01-10T00:00:00.000Z' }),
+      issue(1, 2, { closed_at: '2025-03-01T00:00:00.000Z', due_date: '2025-03-05' }),
+      issue(1, 3), // open, no due date
+    ]);
+    const closed = await getIssuesClosedBetween(db, '2025-01-01T00:00:00.000Z', '2025-01-31T23:59:59.999Z');
+    expect(closed.map((i) => i.iid)).toEqual([1]);
+    expect((await getIssuesDueBetween(db, '2025-03-01', '2025-03-31')).map((i) => i.iid)).toEqual([2]);
+    expect((await getIssuesUpdatedSince(db, '2025-01-05T00:00:00.000Z')).map((i) => i.iid)).toEqual([1]);
+  });
+
+  it('finds merged merge requests in a window', async () => {
+    const db = await freshDb();
+    const { items } = parseList(mergeRequestSchema, readExample('list_merge_requests.json'), 'mrs');
+    await putMergeRequests(db, [...items, { ...items[0]!, iid: 2, merged_at: null, state: 'opened' }]);
+    const merged = await getMergeRequestsMergedBetween(db, '2018-09-01T00:00:00Z', '2018-09-30T00:00:00Z');
+    expect(merged.map((mr) => mr.iid)).toEqual([1]);
+  });
+});
+
+describe('commitSyncStep', () => {
+  it('stores a page and the sync state together', async () => {
+    const db = await freshDb();
+    const state = { ...(await getSyncState(db, 'issues:project:1')), cursor: '2025-01-01T00:00:00.000Z', inProgress: true };
+    await commitSyncStep(db, { issues: [issue(1, 1), issue(1, 2)] }, state);
+    expect(await getIssuesByProject(db, 1)).toHaveLength(2);
+    expect(await getAllSyncStates(db)).toEqual([state]);
+  });
+
+  it('saves nothing, not even the cursor, when a write in the step fails', async () => {
+    const db = await freshDb();
+    const state = { ...(await getSyncState(db, 'issues:project:1')), cursor: '2025-01-01T00:00:00.000Z' };
+    const broken = { ...issue(1, 2), iid: undefined } as unknown as ReturnType<typeof issue>;
+    await expect(commitSyncStep(db, { issues: [issue(1, 1), broken] }, state)).rejects.toThrow();
+    expect(await getIssuesByProject(db, 1)).toEqual([]);
+    expect((await getSyncState(db, 'issues:project:1')).cursor).toBeNull();
+  });
+
+  it('replaces a scope\'s members and upserts milestones, epics and CODEOWNERS', async () => {
+    const db = await freshDb();
+    const scope = scopeKey('project', 3);
+    const members = parseList(memberSchema, readExample('list_project_members_all.json'), 'members').items;
+    const state = await getSyncState(db, 'members:project:3');
+    await commitSyncStep(db, { members: { scope, members: toStoredMembers(scope, members) } }, state);
+    await commitSyncStep(db, { members: { scope, members: toStoredMembers(scope, members.slice(1)) } }, state);
+    expect((await getMembers(db, scope)).map((m) => m.username)).toEqual(['john_doe', 'foo_bar']);
+
+    const milestone = milestoneSchema.parse({ id: 11, iid: 3, title: 'v3.0', state: 'active', due_date: '2025-04-01' });
+    const epics = parseList(epicSchema, readExample('list_group_epics.json'), 'epics').items;
+    const codeowners = { projectId: 3, path: 'CODEOWNERS', ref: 'main', text: '* @a', fetchedAt: '2025-01-01T00:00:00.000Z' };
+    await commitSyncStep(db, { milestones: toStoredMilestones(scope, [milestone]), epics, codeowners }, state);
+    expect(await getMilestones(db, scope)).toEqual([{ ...milestone, scope }]);
+    expect(await getEpicsByGroup(db, 7)).toHaveLength(1);
+    expect(await getCodeowners(db, 3)).toEqual(codeowners);
+  });
+
+  it('returns an empty state for a resource never synced', async () => {
+    const db = await freshDb();
+    expect(await getSyncState(db, 'epics:group:5')).toMatchObject({ id: 'epics:group:5', cursor: null, lastSuccessAt: null, inProgress: false });
+  });
+});

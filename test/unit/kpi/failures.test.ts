@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { compileFailureMatcher } from '@/utils/kpi/failures';
+import { issue } from './fixtures';
+
+describe('compileFailureMatcher (defaults)', () => {
+  const whyFailure = compileFailureMatcher();
+
+  it('recognises incidents by type, whichever field GitLab sends', () => {
+    expect(whyFailure(issue(1, { issue_type: 'incident' }))).toBe('issue type incident');
+    expect(whyFailure(issue(2, { type: 'INCIDENT' }))).toBe('issue type incident');
+    expect(whyFailure(issue(3, { issue_type: 'issue', type: 'ISSUE' }))).toBeNull();
+  });
+
+  it('matches label sets only when every label of a set is present', () => {
+    expect(whyFailure(issue(1, { labels: ['incident'] }))).toBe('label incident');
+    expect(whyFailure(issue(2, { labels: ['Incident'] }))).toBe('label incident');
+    expect(whyFailure(issue(3, { labels: ['severity::1', 'type::bug'] }))).toBe('labels type::bug + severity::1');
+    expect(whyFailure(issue(4, { labels: ['type::bug', 'severity::2'] }))).toBe('labels type::bug + severity::2');
+    expect(whyFailure(issue(5, { labels: ['type::bug'] }))).toBeNull();
+    expect(whyFailure(issue(6, { labels: ['severity::1'] }))).toBeNull();
+    expect(whyFailure(issue(7, { labels: ['type::bug', 'severity::3'] }))).toBeNull();
+  });
+});
+
+describe('compileFailureMatcher (configured)', () => {
+  it('follows custom label sets and can ignore the incident type', () => {
+    const whyFailure = compileFailureMatcher({ incidentTypeIsFailure: false, labelSets: [['outage'], []] });
+    expect(whyFailure(issue(1, { issue_type: 'incident' }))).toBeNull();
+    expect(whyFailure(issue(2, { labels: ['incident'] }))).toBeNull();
+    expect(whyFailure(issue(3, { labels: ['outage'] }))).toBe('label outage');
+    // An empty set would match everything; it is ignored.
+    expect(whyFailure(issue(4, { labels: ['docs'] }))).toBeNull();
+  });
+});

@@ -1,0 +1,74 @@
+/**
+ * What the background answers. Storage, permissions and GitLab access come in as dependencies
+ * so the rules (which token may go to which host, what is saved when) are testable.
+ */
+import type { Handlers } from './router';
+import { toPublicSettings, type FieldErrors, type Settings } from '../settings';
+import { isGitLabCom, normalizeGitLabUrl, originPermissionPattern } from '../gitlab-url';
+import { testConnection, type ConnectionTestDeps } from './connection-test';
+
+export interface HandlerDeps extends ConnectionTestDeps {
+  loadSettings(): Promise<{ settings: Settings; problems: FieldErrors }>;
+  saveSettings(candidate: unknown): Promise<{ ok: true; settings: Settings } | { ok: false; fieldErrors: FieldErrors }>;
+  hasOriginPermission(pattern: string): Promise<boolean>;
+  syncContentScriptRegistration(gitlabUrl: string): Promise<unknown>;
+  openOptionsPage(): Promise<void>;
+}
+
+export function createHandlers(deps: HandlerDeps): Handlers {
+  /**
+   * A blank token field means "keep the saved token", but only for the GitLab it was saved
+   * for: sending it to a newly typed host would hand it to whoever runs that host.
+   */
+  async function resolveToken(gitlabUrl: string, typed: string): Promise<{ token: string } | { error: string }> {
+    if (typed.trim()) return { token: typed.trim() };
+    const { settings } = await deps.loadSettings();
+    if (!settings.token) return { token: '' };
+    const target = normalizeGitLabUrl(gitlabUrl);
+    if (target.ok && target.url === settings.gitlabUrl) return { token: settings.token };
+    return { error: `The saved token belongs to ${settings.gitlabUrl}. Enter a token for this GitLab.` };
+  }
+
+  return {
+    'ui:settings-get': async () => {
+      const { settings, problems } = await deps.loadSettings();
+      return { settings: toPublicSettings(settings), problems };
+    },
+
+    'ui:settings-save': async ({ settings: candidate, token }) => {
+      const gitlabUrl = typeof candidate.gitlabUrl === 'string' ? candidate.gitlabUrl : '';
+      const resolved = await resolveToken(gitlabUrl, token);
+      if ('error' in resolved) return { ok: false, fieldErrors: { token: resolved.error } };
+      const url = normalizeGitLabUrl(gitlabUrl);
+      if (url.ok && !isGitLabCom(url.url) && !(await deps.hasOriginPermission(originPermissionPattern(url.url)))) {
+        const origin = new URL(url.url).origin;
+        return {
+          ok: false,
+          fieldErrors: { gitlabUrl: `Engineering Lens was not allowed to access ${origin}. Save again and choose Allow.` },
+        };
+      }
+      const saved = await deps.saveSettings({ ...candidate, token: resolved.token });
+      if (!saved.ok) return saved;
+      await deps.syncContentScriptRegistration(saved.settings.gitlabUrl);
+      return { ok: true, settings: toPublicSettings(saved.settings) };
+    },
+
+    'ui:connection-test': async ({ gitlabUrl, token }) => {
+      const resolved = await resolveToken(gitlabUrl, token);
+      if ('error' in resolved) {
+        return { ok: false, error: { kind: 'unauthorized', message: resolved.error }, fieldErrors: { token: resolved.error } };
+      }
+      return testConnection({ gitlabUrl, token: resolved.token }, deps);
+    },
+
+    'content:status': async () => {
+      const { settings } = await deps.loadSettings();
+      return { configured: settings.token.length > 0, gitlabUrl: settings.gitlabUrl };
+    },
+
+    'content:open-options': async () => {
+      await deps.openOptionsPage();
+      return {};
+    },
+  };
+}

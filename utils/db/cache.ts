@@ -1,0 +1,87 @@
+import type { StoreNames, StoreValue } from 'idb';
+import type { GitLabEpic, GitLabIssue, GitLabMergeRequest } from '../gitlab/schemas';
+import type { LensDb, LensDbSchema } from './database';
+import { writeAtomically } from './write-atomically';
+import type { ScopeKey, StoredCodeowners, StoredMember, StoredMilestone } from './records';
+
+// Reads and writes of cached GitLab data for the answers to the UI. Sync writes through
+// commitSyncStep (sync-state.ts) so data and cursor are saved together.
+// Writes are keyed upserts, so storing an item twice never duplicates it.
+
+async function putAll<Name extends StoreNames<LensDbSchema>>(
+  db: LensDb,
+  storeName: Name,
+  records: readonly StoreValue<LensDbSchema, Name>[],
+): Promise<void> {
+  const tx = db.transaction(storeName, 'readwrite');
+  await writeAtomically(tx, (pending) => {
+    for (const record of records) pending.push(tx.store.put(record));
+  });
+}
+
+/** E.g. an issue fetched on its page before the next sync. */
+export function putIssues(db: LensDb, issues: readonly GitLabIssue[]): Promise<void> {
+  return putAll(db, 'issues', issues);
+}
+
+export function getIssue(db: LensDb, projectId: number, iid: number): Promise<GitLabIssue | undefined> {
+  return db.get('issues', [projectId, iid]);
+}
+
+export function getIssuesByProject(db: LensDb, projectId: number): Promise<GitLabIssue[]> {
+  return db.getAllFromIndex('issues', 'by-project', projectId);
+}
+
+export async function getIssuesByProjects(db: LensDb, projectIds: readonly number[]): Promise<GitLabIssue[]> {
+  const lists = await Promise.all(projectIds.map((id) => getIssuesByProject(db, id)));
+  return lists.flat();
+}
+
+/** Issues updated at or after `since` (ISO), across projects: "what changed since yesterday". */
+export function getIssuesUpdatedSince(db: LensDb, since: string): Promise<GitLabIssue[]> {
+  return db.getAllFromIndex('issues', 'by-updated-at', IDBKeyRange.lowerBound(since));
+}
+
+/** Issues closed in [from, to] (ISO timestamps). */
+export function getIssuesClosedBetween(db: LensDb, from: string, to: string): Promise<GitLabIssue[]> {
+  return db.getAllFromIndex('issues', 'by-closed-at', IDBKeyRange.bound(from, to));
+}
+
+/** Issues whose own due date is in [from, to] (YYYY-MM-DD). */
+export function getIssuesDueBetween(db: LensDb, from: string, to: string): Promise<GitLabIssue[]> {
+  return db.getAllFromIndex('issues', 'by-due-date', IDBKeyRange.bound(from, to));
+}
+
+/** E.g. related merge requests fetched for a Suggested DRI panel. */
+export function putMergeRequests(db: LensDb, mergeRequests: readonly GitLabMergeRequest[]): Promise<void> {
+  return putAll(db, 'mergeRequests', mergeRequests);
+}
+
+export function getMergeRequestsByProject(db: LensDb, projectId: number): Promise<GitLabMergeRequest[]> {
+  return db.getAllFromIndex('mergeRequests', 'by-project', projectId);
+}
+
+/** Merge requests merged in [from, to] (ISO timestamps), across projects. */
+export function getMergeRequestsMergedBetween(db: LensDb, from: string, to: string): Promise<GitLabMergeRequest[]> {
+  return db.getAllFromIndex('mergeRequests', 'by-merged-at', IDBKeyRange.bound(from, to));
+}
+
+export function getMembers(db: LensDb, scope: ScopeKey): Promise<StoredMember[]> {
+  return db.getAllFromIndex('members', 'by-scope', scope);
+}
+
+export function getMilestones(db: LensDb, scope: ScopeKey): Promise<StoredMilestone[]> {
+  return db.getAllFromIndex('milestones', 'by-scope', scope);
+}
+
+export function getEpic(db: LensDb, groupId: number, iid: number): Promise<GitLabEpic | undefined> {
+  return db.get('epics', [groupId, iid]);
+}
+
+export function getEpicsByGroup(db: LensDb, groupId: number): Promise<GitLabEpic[]> {
+  return db.getAllFromIndex('epics', 'by-group', groupId);
+}
+
+export function getCodeowners(db: LensDb, projectId: number): Promise<StoredCodeowners | undefined> {
+  return db.get('codeowners', projectId);
+}

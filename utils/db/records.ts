@@ -1,0 +1,76 @@
+import type { SerializedGitLabError } from '../gitlab/errors';
+import type { ParseProblem } from '../gitlab/parse-list';
+import type { GitLabMember, GitLabMilestone } from '../gitlab/schemas';
+
+// Shapes stored in IndexedDB that are not plain GitLab payloads. Issues, merge requests and
+// epics are stored exactly as schemas.ts outputs them (their own keys carry project/group ids).
+
+/** Whose members/milestones a record is: `project:12` or `group:5`. */
+export type ScopeKey = `${'project' | 'group'}:${number}`;
+
+export function scopeKey(kind: 'project' | 'group', id: number): ScopeKey {
+  return `${kind}:${id}`;
+}
+
+export type StoredMember = GitLabMember & { scope: ScopeKey };
+export type StoredMilestone = GitLabMilestone & { scope: ScopeKey };
+
+export function toStoredMembers(scope: ScopeKey, members: readonly GitLabMember[]): StoredMember[] {
+  return members.map((member) => ({ ...member, scope }));
+}
+
+export function toStoredMilestones(scope: ScopeKey, milestones: readonly GitLabMilestone[]): StoredMilestone[] {
+  return milestones.map((milestone) => ({ ...milestone, scope }));
+}
+
+export interface StoredCodeowners {
+  projectId: number;
+  /** Where it was found (CODEOWNERS, docs/CODEOWNERS or .gitlab/CODEOWNERS), null if none. */
+  path: string | null;
+  /** Branch it was read from (the project's default branch). */
+  ref: string | null;
+  text: string | null;
+  fetchedAt: string;
+}
+
+/** Error as remembered for the popup; `internal` is a bug on our side, not a GitLab failure. */
+export type StoredSyncError = Omit<SerializedGitLabError, 'kind'> & {
+  kind: SerializedGitLabError['kind'] | 'internal';
+  at: string;
+};
+
+/**
+ * Progress of one incremental sync resource, keyed `issues:project:12`, `epics:group:5`...
+ * Lives in IndexedDB, not memory: the MV3 service worker may stop between any two pages.
+ */
+export interface SyncState {
+  id: string;
+  /**
+   * `updated_after` for the next request: updated_at of the last item of the last page that was
+   * stored (pages come in updated_at order). Null before the first page.
+   */
+  cursor: string | null;
+  lastSuccessAt: string | null;
+  lastError: StoredSyncError | null;
+  /** True from the start of a run until it ends; still true after a worker stopped mid-run. */
+  inProgress: boolean;
+  /** When the running (or interrupted) run last stored a page. */
+  progressAt: string | null;
+  /** Items stored by the current or last run. */
+  itemsInRun: number;
+  /** Payload elements GitLab sent that could not be read in the last run (first 20). */
+  problems: ParseProblem[];
+}
+
+export function emptySyncState(id: string): SyncState {
+  return {
+    id,
+    cursor: null,
+    lastSuccessAt: null,
+    lastError: null,
+    inProgress: false,
+    progressAt: null,
+    itemsInRun: 0,
+    problems: [],
+  };
+}

@@ -1,0 +1,63 @@
+import type { StoreNames } from 'idb';
+import type { GitLabEpic, GitLabIssue, GitLabMergeRequest } from '../gitlab/schemas';
+import type { LensDb, LensDbSchema } from './database';
+import { writeAtomically } from './write-atomically';
+import { emptySyncState, type ScopeKey, type StoredCodeowners, type StoredMember, type StoredMilestone, type SyncState } from './records';
+
+export async function getSyncState(db: LensDb, id: string): Promise<SyncState> {
+  return (await db.get('syncState', id)) ?? emptySyncState(id);
+}
+
+/** Every resource's state, for the popup's "last sync" and errors. */
+export function getAllSyncStates(db: LensDb): Promise<SyncState[]> {
+  return db.getAll('syncState');
+}
+
+export async function saveSyncState(db: LensDb, state: SyncState): Promise<void> {
+  await db.put('syncState', state);
+}
+
+/** Data one sync step writes; members replace the scope's previous list. */
+export interface SyncWrites {
+  issues?: readonly GitLabIssue[];
+  mergeRequests?: readonly GitLabMergeRequest[];
+  epics?: readonly GitLabEpic[];
+  milestones?: readonly StoredMilestone[];
+  members?: { scope: ScopeKey; members: readonly StoredMember[] };
+  codeowners?: StoredCodeowners;
+}
+
+/**
+ * Stores a page and the sync state that points past it in ONE transaction: if the worker stops
+ * at any moment, either both are saved or neither, so the cursor never runs ahead of the data
+ * (no gaps) and re-reading the page later only overwrites the same keys (no duplicates).
+ */
+export async function commitSyncStep(db: LensDb, writes: SyncWrites, state: SyncState): Promise<void> {
+  const storeNames: StoreNames<LensDbSchema>[] = ['syncState'];
+  if (writes.issues) storeNames.push('issues');
+  if (writes.mergeRequests) storeNames.push('mergeRequests');
+  if (writes.epics) storeNames.push('epics');
+  if (writes.milestones) storeNames.push('milestones');
+  if (writes.members) storeNames.push('members');
+  if (writes.codeowners) storeNames.push('codeowners');
+  const tx = db.transaction(storeNames, 'readwrite');
+  await writeAtomically(tx, (pending) => {
+    for (const issue of writes.issues ?? []) pending.push(tx.objectStore('issues').put(issue));
+    for (const mr of writes.mergeRequests ?? []) pending.push(tx.objectStore('mergeRequests').put(mr));
+    for (const epic of writes.epics ?? []) pending.push(tx.objectStore('epics').put(epic));
+    for (const milestone of writes.milestones ?? []) pending.push(tx.objectStore('milestones').put(milestone));
+    if (writes.codeowners) pending.push(tx.objectStore('codeowners').put(writes.codeowners));
+    if (writes.members) {
+      const { scope, members } = writes.members;
+      const store = tx.objectStore('members');
+      pending.push(
+        store
+          .index('by-scope')
+          .getAllKeys(scope)
+          .then((stale) => Promise.all(stale.map((key) => store.delete(key))))
+          .then(() => Promise.all(members.map((member) => store.put(member)))),
+      );
+    }
+    pending.push(tx.objectStore('syncState').put(state));
+  });
+}

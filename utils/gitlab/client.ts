@@ -1,0 +1,233 @@
+// Why gitbeaker is used this way: single-object reads and the writes go through gitbeaker's
+// resources (Users, Projects, Issues, ...) built with our own `requesterFn`, so they share one
+// transport (transport.ts) with everything else. Lists do not use gitbeaker's `.all()`: it
+// buffers every page before returning and hides the Link header, so sync could not store a page
+// and advance its cursor before the next request, and keyset cursors (`cursor=` links) would be
+// lost. Lists are therefore fetched page by page by paginate.ts, on the same transport. gitbeaker
+// accepts an async `token` function, but that only authenticates gitbeaker's own requests; the
+// transport reads the token itself, fresh on every attempt, for both paths.
+
+import { IssueNotes, Issues, Groups, PersonalAccessTokens, Projects, Users } from '@gitbeaker/rest';
+import type { z } from 'zod';
+import { GitLabError } from './errors';
+import { transportRequesterFn } from './gitbeaker-requester';
+import { normaliseBaseUrl } from './base-url';
+import {
+  encode,
+  issueQuery,
+  mergeRequestQuery,
+  scopePath,
+  type CreateIssueInput,
+  type GitLabScope,
+  type IssueListOptions,
+  type MergeRequestListOptions,
+  type UpdateIssueInput,
+} from './list-options';
+import { fetchPages, type KeysetSupport, type Page } from './paginate';
+import { parseOne } from './parse-list';
+import { DEFAULT_RETRY_POLICY } from './retry-policy';
+import * as schemas from './schemas';
+import { GitLabTransport, type QueryParams } from './transport';
+
+export type { CreateIssueInput, GitLabScope, IssueListOptions, MergeRequestListOptions, UpdateIssueInput };
+export { normaliseBaseUrl };
+
+export interface GitLabClientOptions {
+  /** Address the user opens GitLab at, e.g. https://gitlab.com or https://host/gitlab. */
+  baseUrl: string;
+  getToken: () => Promise<string>;
+  fetch?: typeof fetch;
+  /** Requests in flight at once, across all calls of this client (default 4). */
+  concurrency?: number;
+  /** Per-request timeout, body included (default 20 s). */
+  timeoutMs?: number;
+  maxRetries?: number;
+  /** Longest Retry-After/backoff wait accepted before giving up with `rate-limited` (default 60 s). */
+  maxRetryDelayMs?: number;
+  sleep?: (ms: number) => Promise<void>;
+  now?: () => number;
+  random?: () => number;
+}
+
+export type Pages<T> = AsyncGenerator<Page<T>, void, undefined>;
+
+const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+export class GitLabClient {
+  readonly baseUrl: string;
+  private readonly transport: GitLabTransport;
+  /** Learnt from the first project issue list; reset when the worker restarts (costs ≤ 1 request). */
+  private readonly issueKeyset: KeysetSupport = { state: 'unknown' };
+  private tokenScopes: readonly string[] | undefined;
+  private readonly gitbeaker;
+
+  constructor(options: GitLabClientOptions) {
+    this.baseUrl = normaliseBaseUrl(options.baseUrl);
+    this.transport = new GitLabTransport({
+      baseUrl: this.baseUrl,
+      getToken: options.getToken,
+      fetch: options.fetch ?? ((input, init) => fetch(input, init)),
+      concurrency: options.concurrency ?? 4,
+      timeoutMs: options.timeoutMs ?? 20_000,
+      retry: {
+        ...DEFAULT_RETRY_POLICY,
+        ...(options.maxRetries === undefined ? {} : { maxRetries: options.maxRetries }),
+        ...(options.maxRetryDelayMs === undefined ? {} : { maxRetryDelayMs: options.maxRetryDelayMs }),
+        ...(options.random ? { random: options.random } : {}),
+      },
+      sleep: options.sleep ?? defaultSleep,
+      now: options.now ?? Date.now,
+      tokenScopes: () => this.tokenScopes,
+    });
+    const resourceOptions = {
+      host: this.baseUrl,
+      requesterFn: transportRequesterFn(this.transport),
+      queryTimeout: null, // the transport applies timeoutMs to every attempt
+    };
+    this.gitbeaker = {
+      users: new Users(resourceOptions),
+      tokens: new PersonalAccessTokens(resourceOptions),
+      projects: new Projects(resourceOptions),
+      groups: new Groups(resourceOptions),
+      issues: new Issues(resourceOptions),
+      issueNotes: new IssueNotes(resourceOptions),
+    };
+  }
+
+  async getCurrentUser(): Promise<schemas.GitLabUser> {
+    return parseOne(schemas.userSchema, await this.gitbeaker.users.showCurrentUser(), 'current user');
+  }
+
+  /** `GET /personal_access_tokens/self`: scopes, expiry, active. Remembered for 403 hints. */
+  async getTokenInfo(): Promise<schemas.GitLabTokenInfo> {
+    const info = parseOne(schemas.tokenInfoSchema, await this.gitbeaker.tokens.show(), 'token');
+    this.tokenScopes = info.scopes;
+    return info;
+  }
+
+  async getProject(idOrPath: number | string): Promise<schemas.GitLabProject> {
+    return parseOne(schemas.projectSchema, await this.gitbeaker.projects.show(idOrPath), `project ${idOrPath}`);
+  }
+
+  async getGroup(idOrPath: number | string): Promise<schemas.GitLabGroup> {
+    return parseOne(schemas.groupSchema, await this.gitbeaker.groups.show(idOrPath), `group ${idOrPath}`);
+  }
+
+  async getIssue(projectId: number | string, issueIid: number): Promise<schemas.GitLabIssue> {
+    const body = await this.gitbeaker.issues.show(issueIid, { projectId });
+    return parseOne(schemas.issueSchema, body, `issue ${projectId}#${issueIid}`);
+  }
+
+  listGroupProjects(groupId: number | string, options: { includeSubgroups?: boolean } = {}): Pages<schemas.GitLabProject> {
+    const query = { include_subgroups: options.includeSubgroups ?? true, archived: false, order_by: 'id', sort: 'asc' };
+    return this.list(schemas.projectSchema, `groups/${encode(groupId)}/projects`, query, `projects of group ${groupId}`);
+  }
+
+  /** Keyset pagination where supported (GitLab ≥ 18.3), offset otherwise (gitlab/API.md). */
+  listProjectIssues(projectId: number | string, options: IssueListOptions = {}): Pages<schemas.GitLabIssue> {
+    return fetchPages(this.transport, {
+      schema: schemas.issueSchema,
+      path: `projects/${encode(projectId)}/issues`,
+      query: issueQuery(options),
+      context: `issues of project ${projectId}`,
+      keyset: this.issueKeyset,
+    });
+  }
+
+  listGroupIssues(groupId: number | string, options: IssueListOptions = {}): Pages<schemas.GitLabIssue> {
+    const path = `groups/${encode(groupId)}/issues`;
+    return this.list(schemas.issueSchema, path, issueQuery(options), `issues of group ${groupId}`);
+  }
+
+  listRelatedMergeRequests(projectId: number | string, issueIid: number): Pages<schemas.GitLabMergeRequest> {
+    const path = `projects/${encode(projectId)}/issues/${issueIid}/related_merge_requests`;
+    return this.list(schemas.mergeRequestSchema, path, {}, `merge requests related to ${projectId}#${issueIid}`);
+  }
+
+  listProjectMergeRequests(projectId: number | string, options: MergeRequestListOptions = {}): Pages<schemas.GitLabMergeRequest> {
+    const path = `projects/${encode(projectId)}/merge_requests`;
+    return this.list(schemas.mergeRequestSchema, path, mergeRequestQuery(options), `merge requests of project ${projectId}`);
+  }
+
+  listGroupMergeRequests(groupId: number | string, options: MergeRequestListOptions = {}): Pages<schemas.GitLabMergeRequest> {
+    const path = `groups/${encode(groupId)}/merge_requests`;
+    return this.list(schemas.mergeRequestSchema, path, mergeRequestQuery(options), `merge requests of group ${groupId}`);
+  }
+
+  listMergeRequestDiffs(projectId: number | string, mergeRequestIid: number): Pages<schemas.GitLabMergeRequestDiff> {
+    const path = `projects/${encode(projectId)}/merge_requests/${mergeRequestIid}/diffs`;
+    return this.list(schemas.mergeRequestDiffSchema, path, {}, `changes of ${projectId}!${mergeRequestIid}`);
+  }
+
+  /** `/members/all` includes inherited and invited members (members.md). */
+  listMembersAll(scope: GitLabScope): Pages<schemas.GitLabMember> {
+    return this.list(schemas.memberSchema, `${scopePath(scope)}/members/all`, {}, `members of ${scope.kind} ${scope.id}`);
+  }
+
+  /** `updated_after` exists since GitLab 15.10; older versions ignore it and list everything. */
+  listMilestones(scope: GitLabScope, options: { updatedAfter?: string } = {}): Pages<schemas.GitLabMilestone> {
+    const query = { updated_after: options.updatedAfter };
+    return this.list(schemas.milestoneSchema, `${scopePath(scope)}/milestones`, query, `milestones of ${scope.kind} ${scope.id}`);
+  }
+
+  listLabels(scope: GitLabScope): Pages<schemas.GitLabLabel> {
+    return this.list(schemas.labelSchema, `${scopePath(scope)}/labels`, {}, `labels of ${scope.kind} ${scope.id}`);
+  }
+
+  /** Premium+; a 403 on Free. The epics API is deprecated since 17.0 but still served (epics.md). */
+  listGroupEpics(groupId: number | string, options: { updatedAfter?: string } = {}): Pages<schemas.GitLabEpic> {
+    const query = { order_by: 'updated_at', sort: 'asc', updated_after: options.updatedAfter };
+    return this.list(schemas.epicSchema, `groups/${encode(groupId)}/epics`, query, `epics of group ${groupId}`);
+  }
+
+  listEpicIssues(groupId: number | string, epicIid: number): Pages<schemas.GitLabEpicIssue> {
+    const path = `groups/${encode(groupId)}/epics/${epicIid}/issues`;
+    return this.list(schemas.epicIssueSchema, path, {}, `issues of epic ${groupId}&${epicIid}`);
+  }
+
+  /**
+   * A file's text at `ref`, or null if it does not exist there. Sent on the transport directly
+   * rather than gitbeaker's showRaw, which would JSON-parse a file GitLab serves as JSON.
+   */
+  async getRawFile(projectId: number | string, filePath: string, ref: string): Promise<string | null> {
+    const url = this.transport.url(`projects/${encode(projectId)}/repository/files/${encodeURIComponent(filePath)}/raw`, { ref });
+    try {
+      const response = await this.transport.send({ method: 'GET', url, responseType: 'text' });
+      return typeof response.body === 'string' ? response.body : null;
+    } catch (error) {
+      // "404 File Not Found" / "404 Commit Not Found" mean no file; "404 Project Not Found" does not.
+      const missingFile =
+        error instanceof GitLabError && error.detail.kind === 'not-found' && !/project/i.test(error.detail.gitlabMessage ?? '');
+      if (missingFile) return null;
+      throw error;
+    }
+  }
+
+  async createIssue(projectId: number | string, input: CreateIssueInput): Promise<schemas.GitLabIssue> {
+    const body = await this.gitbeaker.issues.create(projectId, input.title, {
+      description: input.description,
+      labels: input.labels?.join(','),
+      confidential: input.confidential,
+    });
+    return parseOne(schemas.issueSchema, body, 'created issue');
+  }
+
+  async createNote(projectId: number | string, issueIid: number, text: string): Promise<schemas.GitLabNote> {
+    return parseOne(schemas.noteSchema, await this.gitbeaker.issueNotes.create(projectId, issueIid, text), 'created note');
+  }
+
+  async updateIssue(projectId: number | string, issueIid: number, changes: UpdateIssueInput): Promise<schemas.GitLabIssue> {
+    const body = await this.gitbeaker.issues.edit(projectId, issueIid, {
+      assigneeIds: changes.assigneeIds,
+      addLabels: changes.addLabels?.join(','),
+      removeLabels: changes.removeLabels?.join(','),
+      stateEvent: changes.stateEvent,
+      description: changes.description,
+    });
+    return parseOne(schemas.issueSchema, body, `issue ${projectId}#${issueIid}`);
+  }
+
+  private list<S extends z.ZodType>(schema: S, path: string, query: QueryParams, context: string): Pages<z.output<S>> {
+    return fetchPages(this.transport, { schema, path, query, context });
+  }
+}

@@ -1,0 +1,44 @@
+import { DEFAULT_FAILURE_RULES, type FailureRules } from './settings';
+import type { KpiIssue } from './types';
+
+export type FailureIssue = Pick<KpiIssue, 'labels' | 'issue_type' | 'type'>;
+
+/**
+ * Build a matcher once per KPI run. Returns why an issue is a failure ("issue type incident",
+ * "labels type::bug + severity::1"), or null when it is not one.
+ *
+ * Labels compare case-insensitively: a group's projects often spell the same label
+ * differently ("Incident", "incident"). `type` is upper case in REST ("INCIDENT"), `issue_type`
+ * lower case ("incident"); both are accepted because either may be absent by GitLab version.
+ *
+ * Hot path (MTTR and MTBF run it over every issue): most issues carry no rule label, so each
+ * label is lower-cased once per distinct string and the issue is dropped as soon as none of
+ * its labels appears in any rule.
+ */
+export function compileFailureMatcher(rules: FailureRules = DEFAULT_FAILURE_RULES): (issue: FailureIssue) => string | null {
+  const sets = rules.labelSets
+    .filter((set) => set.length > 0)
+    .map((set) => ({ lowered: set.map((l) => l.toLowerCase()), why: `label${set.length > 1 ? 's' : ''} ${set.join(' + ')}` }));
+  const ruleLabels = new Set(sets.flatMap((set) => set.lowered));
+  const loweredByLabel = new Map<string, string>();
+
+  return (issue) => {
+    if (rules.incidentTypeIsFailure && isIncidentType(issue)) return 'issue type incident';
+    let present: string[] | null = null;
+    for (const label of issue.labels) {
+      let lowered = loweredByLabel.get(label);
+      if (lowered === undefined) {
+        lowered = label.toLowerCase();
+        loweredByLabel.set(label, lowered);
+      }
+      if (ruleLabels.has(lowered)) (present ??= []).push(lowered);
+    }
+    if (present === null) return null;
+    const found = present;
+    return sets.find((set) => set.lowered.every((l) => found.includes(l)))?.why ?? null;
+  };
+}
+
+function isIncidentType(issue: FailureIssue): boolean {
+  return issue.issue_type?.toLowerCase() === 'incident' || issue.type?.toLowerCase() === 'incident';
+}

@@ -1,0 +1,96 @@
+/**
+ * Every message between the extension's parts, with zod schemas for request and response.
+ * Names say the direction (Dark Reader style): `ui:*` from the popup and options pages,
+ * `content:*` from the content script on GitLab pages. The background validates each request,
+ * checks the sender (utils/background/router.ts), and every answer is validated by the caller.
+ */
+import { z } from 'zod';
+
+export const errorInfoSchema = z.object({
+  /** Typed cause (utils/gitlab/errors.ts kinds, or `invalid-request`, `forbidden-sender`, `internal`). */
+  kind: z.string(),
+  message: z.string(),
+});
+export type ErrorInfo = z.infer<typeof errorInfoSchema>;
+
+const publicSettingsSchema = z.object({
+  version: z.number(),
+  gitlabUrl: z.string(),
+  hasToken: z.boolean(),
+  team: z.object({ group: z.string(), projects: z.array(z.string()), engineers: z.array(z.string()) }),
+  sync: z.object({ staleAfterMinutes: z.number() }),
+});
+
+const fieldErrorsSchema = z.record(z.string(), z.string());
+
+const connectionReportSchema = z.discriminatedUnion('ok', [
+  z.object({
+    ok: z.literal(true),
+    gitlabUrl: z.string(),
+    user: z.object({ username: z.string(), name: z.string() }),
+    token: z.object({
+      name: z.string().nullable(),
+      scopes: z.array(z.string()),
+      expiresAt: z.string().nullable(),
+    }),
+  }),
+  z.object({ ok: z.literal(false), error: errorInfoSchema, fieldErrors: fieldErrorsSchema.optional() }),
+]);
+export type ConnectionReport = z.infer<typeof connectionReportSchema>;
+
+export const uiMessages = {
+  'ui:settings-get': {
+    request: z.object({}),
+    response: z.object({ settings: publicSettingsSchema, problems: fieldErrorsSchema }),
+  },
+  'ui:settings-save': {
+    request: z.object({
+      /** Candidate settings without the token; `token` empty keeps the saved one. */
+      settings: z.record(z.string(), z.unknown()),
+      token: z.string(),
+    }),
+    response: z.discriminatedUnion('ok', [
+      z.object({ ok: z.literal(true), settings: publicSettingsSchema }),
+      z.object({ ok: z.literal(false), fieldErrors: fieldErrorsSchema }),
+    ]),
+  },
+  'ui:connection-test': {
+    request: z.object({ gitlabUrl: z.string(), token: z.string() }),
+    response: connectionReportSchema,
+  },
+} as const;
+
+export const contentMessages = {
+  'content:status': {
+    request: z.object({}),
+    response: z.object({ configured: z.boolean(), gitlabUrl: z.string() }),
+  },
+  'content:open-options': { request: z.object({}), response: z.object({}) },
+} as const;
+
+export const allMessages = { ...uiMessages, ...contentMessages };
+export type MessageName = keyof typeof allMessages;
+export type RequestOf<N extends MessageName> = z.input<(typeof allMessages)[N]['request']>;
+export type ResponseOf<N extends MessageName> = z.output<(typeof allMessages)[N]['response']>;
+
+/** The wire envelope. Answers are `{ ok: true, data }` or `{ ok: false, error }`. */
+export const envelopeSchema = z.object({ name: z.string(), payload: z.unknown() });
+export type Answer<T> = { ok: true; data: T } | { ok: false; error: ErrorInfo };
+export const answerSchema = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), data: z.unknown() }),
+  z.object({ ok: z.literal(false), error: errorInfoSchema }),
+]);
+
+export function isUiMessage(name: string): name is keyof typeof uiMessages {
+  return Object.hasOwn(uiMessages, name);
+}
+export function isContentMessage(name: string): name is keyof typeof contentMessages {
+  return Object.hasOwn(contentMessages, name);
+}
+
+export class MessageError extends Error {
+  constructor(readonly info: ErrorInfo) {
+    super(info.message);
+    this.name = 'MessageError';
+  }
+}

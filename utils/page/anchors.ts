@@ -1,0 +1,65 @@
+/**
+ * Every GitLab selector the content script uses, each list ordered by preference with the page
+ * version it serves. Source: ../shared/gitlab/DOM.md (read from GitLab's source, not a live
+ * GitLab), so keep alternatives: GitLab renames these often.
+ */
+import type { IssueView } from './detect';
+
+export const issueViewRoots: Record<IssueView, readonly string[]> = {
+  'work-item': [
+    '.work-item-view', // work_item_detail.vue, full page and drawer (DOM.md §3)
+  ],
+  legacy: [
+    '.issuable-details', // legacy issue page root `.issue-details.issuable-details.js-issue-details` (§4)
+    '.js-issue-details', // same root, older class list
+  ],
+};
+
+/** Where issue overlays go: just below the title block, inside GitLab's own column. */
+export const issueHeaderAnchors: Record<IssueView, readonly string[]> = {
+  'work-item': [
+    '[data-testid="work-item-type"]', // wraps the title in old and new work_item_detail.vue (§3)
+    '[data-testid="work-item-title"]', // h1 on the full page, h2 in drawers (§3)
+  ],
+  legacy: [
+    '.issuable-details [data-testid="issue-title"]', // h1.title (title.vue, §4)
+    '.issuable-details h2.title', // older versions (`h2.title.qa-title`, §4)
+  ],
+};
+
+export const epicHeaderAnchors: readonly string[] = [
+  '.work-item-view [data-testid="work-item-type"]', // epics as work items, 17.6+ (§3, §7)
+  '.work-item-view [data-testid="work-item-title"]',
+  '.js-epic-container #epic-app-root', // legacy epic page, older instances (§5)
+];
+
+export const boardAnchors = {
+  app: ['.boards-app'], // board_app.vue (§6)
+  lists: ['[data-testid="boards-list"]'], // board_content.vue (§6)
+  card: [
+    'li.board-card[data-testid="board-card"]', // board_card.vue, current
+    '[data-testid="board_card"]', // older versions used an underscore (§6)
+  ],
+} as const;
+
+/** The work-item drawer opened by `?show=` on boards and lists (§3, §7). */
+export const drawerAnchors: readonly string[] = [
+  '[data-testid="work-item-drawer"] [data-testid="work-item-type"]',
+  '[data-testid="work-item-drawer"] [data-testid="work-item-title"]',
+];
+
+/** Which issue view is rendered, or null while GitLab's Vue app has not mounted yet. */
+export function detectIssueView(root: ParentNode): IssueView | null {
+  for (const view of ['work-item', 'legacy'] as const) {
+    if (issueViewRoots[view].some((selector) => root.querySelector(selector))) return view;
+  }
+  return null;
+}
+
+export function firstMatch(root: ParentNode, selectors: readonly string[]): Element | null {
+  for (const selector of selectors) {
+    const found = root.querySelector(selector);
+    if (found) return found;
+  }
+  return null;
+}

@@ -1,0 +1,100 @@
+/**
+ * All settings in one versioned zod schema (SPEC §7). Stored in `browser.storage.local` (never
+ * sync storage: it holds the token). Reading always yields valid settings: what fails to parse
+ * falls back to defaults and is reported, and saving validates first so invalid input never
+ * replaces what was saved.
+ */
+import { z } from 'zod';
+import { normalizeGitLabUrl } from './gitlab-url';
+
+export const SETTINGS_VERSION = 1;
+
+const gitlabUrlField = z.string().transform((value, ctx) => {
+  const result = normalizeGitLabUrl(value);
+  if (!result.ok) {
+    ctx.addIssue({ code: 'custom', message: result.message });
+    return z.NEVER;
+  }
+  return result.url;
+});
+
+const tokenField = z
+  .string()
+  .trim()
+  .max(512, 'That is longer than any GitLab token.')
+  .refine((t) => !/\s/.test(t), 'A token has no spaces in it.');
+
+const listOfNames = z.array(z.string().trim().min(1)).default([]);
+
+export const settingsSchema = z.object({
+  version: z.literal(SETTINGS_VERSION),
+  gitlabUrl: gitlabUrlField,
+  token: tokenField,
+  team: z
+    .object({
+      /** Group full path used for Team KPIs and group pages. */
+      group: z.string().trim().default(''),
+      /** Project ids or full paths. */
+      projects: listOfNames,
+      /** Engineer usernames; empty means active members with Developer access or more. */
+      engineers: listOfNames,
+    })
+    .default({ group: '', projects: [], engineers: [] }),
+  sync: z
+    .object({
+      /** Cached data older than this is refreshed when a page asks for it. */
+      staleAfterMinutes: z.number().int().min(1).max(24 * 60).default(60),
+    })
+    .default({ staleAfterMinutes: 60 }),
+});
+
+export type Settings = z.output<typeof settingsSchema>;
+export type SettingsInput = z.input<typeof settingsSchema>;
+
+export const DEFAULT_SETTINGS: Settings = settingsSchema.parse({
+  version: SETTINGS_VERSION,
+  gitlabUrl: 'https://gitlab.com',
+  token: '',
+});
+
+export type FieldErrors = Record<string, string>;
+
+export type SettingsParse = { ok: true; settings: Settings } | { ok: false; fieldErrors: FieldErrors };
+
+/** Validates candidate settings; errors are keyed by field path (`gitlabUrl`, `team.projects.0`). */
+export function parseSettings(candidate: unknown): SettingsParse {
+  const result = settingsSchema.safeParse(migrateSettings(candidate));
+  if (result.success) return { ok: true, settings: result.data };
+  const fieldErrors: FieldErrors = {};
+  for (const issue of result.error.issues) {
+    const key = issue.path.map(String).join('.') || 'settings';
+    fieldErrors[key] ??= issue.message;
+  }
+  return { ok: false, fieldErrors };
+}
+
+/**
+ * Upgrades stored settings of older versions to the current shape. Version 0 is the shape
+ * before versioning existed (none shipped); each later version adds one step here.
+ */
+export function migrateSettings(stored: unknown): unknown {
+  if (!stored || typeof stored !== 'object') return stored;
+  const record = stored as Record<string, unknown>;
+  if (record.version === undefined) return { ...record, version: SETTINGS_VERSION };
+  return record;
+}
+
+/** Settings as read from storage: always usable, with what was wrong reported. */
+export function settingsFromStorage(stored: unknown): { settings: Settings; problems: FieldErrors } {
+  if (stored === undefined || stored === null) return { settings: DEFAULT_SETTINGS, problems: {} };
+  const parsed = parseSettings(stored);
+  return parsed.ok ? { settings: parsed.settings, problems: {} } : { settings: DEFAULT_SETTINGS, problems: parsed.fieldErrors };
+}
+
+/** What the UI may see: everything but the token (SPEC §8: the token never leaves the background). */
+export type PublicSettings = Omit<Settings, 'token'> & { hasToken: boolean };
+
+export function toPublicSettings(settings: Settings): PublicSettings {
+  const { token, ...rest } = settings;
+  return { ...rest, hasToken: token.length > 0 };
+}
