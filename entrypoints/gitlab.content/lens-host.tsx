@@ -16,8 +16,12 @@ export interface LensHostOptions {
   signal: AbortSignal;
   /** Anchor alternatives in order of preference (utils/page/anchors.ts). */
   anchors: readonly string[];
-  /** Where the host goes relative to the anchor. */
-  append: 'after' | 'before' | 'first' | 'last';
+  /**
+   * Where the host goes relative to the anchor. `after-row`: below the horizontal flex row the
+   * anchor sits in (GitLab puts titles and action buttons side by side; a badge strip squeezed
+   * in between would break that header).
+   */
+  append: Placement;
   /** Limit the anchor search to this element (a drawer, a card). */
   root?: ParentNode;
   render: () => ReactNode;
@@ -32,13 +36,12 @@ export async function mountLensHost(options: LensHostOptions): Promise<void> {
     position: 'inline',
     css: overlayCss,
     anchor: () => firstMatch(searchRoot, anchors),
-    append,
+    append: (anchor, host) => place(anchor, host, append),
     // GitLab's keyboard shortcuts must not fire while typing in our UI.
     isolateEvents: ['keydown', 'keyup', 'keypress'],
     onMount(container, _shadow, host) {
       host.setAttribute('data-lens', featureId);
       host.dataset.theme = gitlabTheme();
-      host.style.display = 'block';
       reactRoot = createRoot(container);
       reactRoot.render(render());
     },
@@ -52,7 +55,7 @@ export async function mountLensHost(options: LensHostOptions): Promise<void> {
   const ensureMounted = () => {
     const anchor = firstMatch(searchRoot, anchors);
     if (!anchor) return;
-    if (ui.mounted && ui.shadowHost.isConnected && isPlaced(ui.shadowHost, anchor, append)) return;
+    if (ui.shadowHost.isConnected && isPlaced(ui.shadowHost, anchor, append)) return;
     ui.remove();
     ui.mount();
   };
@@ -77,8 +80,45 @@ export async function mountLensHost(options: LensHostOptions): Promise<void> {
   );
 }
 
-function isPlaced(host: Element, anchor: Element, append: LensHostOptions['append']): boolean {
+export type Placement = 'after' | 'after-row' | 'before' | 'first' | 'last';
+
+function place(anchor: Element, host: Element, placement: Placement): void {
+  switch (placement) {
+    case 'after':
+      anchor.after(host);
+      return;
+    case 'after-row':
+      rowOf(anchor).after(host);
+      return;
+    case 'before':
+      anchor.before(host);
+      return;
+    case 'first':
+      anchor.prepend(host);
+      return;
+    case 'last':
+      anchor.append(host);
+  }
+}
+
+/** The outermost ancestor reached while the parent lays children out in a row. */
+function rowOf(anchor: Element): Element {
+  let element = anchor;
+  while (element.parentElement && element.parentElement !== document.body && isRow(element.parentElement)) {
+    element = element.parentElement;
+  }
+  return element;
+}
+
+function isRow(element: Element): boolean {
+  const style = getComputedStyle(element);
+  return (style.display === 'flex' || style.display === 'inline-flex') && !style.flexDirection.startsWith('column');
+}
+
+function isPlaced(host: Element, anchor: Element, append: Placement): boolean {
   switch (append) {
+    case 'after-row':
+      return rowOf(anchor).nextElementSibling === host;
     case 'after':
       return anchor.nextElementSibling === host;
     case 'before':

@@ -53,6 +53,7 @@ function send(res: ServerResponse, method: string, result: ApiResult): number {
     'Content-Type': result.contentType ?? 'application/json',
     'Cache-Control': 'max-age=0, private, must-revalidate',
     'X-Content-Type-Options': 'nosniff',
+    'X-Frame-Options': 'SAMEORIGIN',
     'X-Request-Id': randomBytes(13).toString('hex').toUpperCase(),
     Vary: 'Origin',
     ...result.headers,

@@ -18,6 +18,9 @@ export class ApiError extends Error {
 // GitLab's helpers (lib/api/helpers.rb): not_found!('Project') → {"message":"404 Project Not Found"}.
 export const notFound = (resource?: string): ApiError =>
   new ApiError(404, { message: resource ? `404 ${resource} Not Found` : '404 Not Found' });
+// lib/api/api.rb: `rescue_from ActiveRecord::RecordNotFound` → {"message":"404 Not found"} (lower-case f),
+// what a finder's find_by! (issues and merge requests by iid) ends in.
+export const recordNotFound = (): ApiError => new ApiError(404, { message: '404 Not found' });
 export const forbidden = (reason?: string): ApiError =>
   new ApiError(403, { message: reason ? `403 Forbidden - ${reason}` : '403 Forbidden' });
 // Grape parameter validation answers {"error": "<param> is missing"} / "... does not have a valid value".

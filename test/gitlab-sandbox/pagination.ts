@@ -29,6 +29,8 @@ export function linkTo(req: ApiRequest, replace: Record<string, string>): string
     if (!(name in replace)) url.searchParams.append(name, value);
   }
   for (const [name, value] of Object.entries(replace)) url.searchParams.set(name, value);
+  // Rails' Hash#to_query, which builds GitLab's Link URLs, sorts the parameters by name.
+  url.searchParams.sort();
   return url.toString();
 }
 
@@ -87,14 +89,15 @@ interface Cursor {
 }
 
 function encodeCursor(orderBy: string, cursor: Cursor): string {
-  return Buffer.from(JSON.stringify({ [orderBy]: cursor.value, id: String(cursor.id), _kd: 'n' })).toString('base64url');
+  const fields = orderBy === 'id' ? { id: String(cursor.id) } : { [orderBy]: cursor.value, id: String(cursor.id) };
+  return Buffer.from(JSON.stringify({ ...fields, _kd: 'n' })).toString('base64url');
 }
 
 function decodeCursor(orderBy: string, text: string): Cursor {
   try {
     const parsed = JSON.parse(Buffer.from(text, 'base64url').toString('utf8')) as Record<string, unknown>;
-    const value = parsed[orderBy];
     const id = Number(parsed.id);
+    const value = orderBy === 'id' ? id : parsed[orderBy];
     if (!Number.isFinite(id) || !(value === null || typeof value === 'string' || typeof value === 'number')) throw new Error('bad cursor');
     return { value, id };
   } catch {

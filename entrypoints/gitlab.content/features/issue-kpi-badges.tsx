@@ -22,7 +22,7 @@ export const issueKpiBadges: Feature = {
       signal,
       featureId: 'issue-kpi-badges',
       anchors: issueHeaderAnchors[view],
-      append: 'after',
+      append: 'after-row',
       render: () => (
         <LensRow label="Engineering Lens: issue KPIs">
           {gitlab.configured ? (

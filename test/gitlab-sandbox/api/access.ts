@@ -1,7 +1,7 @@
 // Resource lookups with GitLab's visibility rules: every sandbox project and group is private, so
 // callers who are not members (or anonymous) get 404, never 403.
 
-import { forbidden, notFound, type ApiRequest } from '../http.ts';
+import { forbidden, invalidParam, notFound, recordNotFound, type ApiRequest } from '../http.ts';
 import { offsetPage, type Page } from '../pagination.ts';
 import type { Group, Issue, Project } from '../types.ts';
 
@@ -23,14 +23,15 @@ export function visibleGroup(req: ApiRequest, ref = req.route.id ?? ''): Group {
 
 export function routeIid(req: ApiRequest, name = 'iid'): number {
   const raw = req.route[name] ?? '';
-  if (!/^\d+$/.test(raw)) throw notFound();
+  // Grape's `type: Integer` validation.
+  if (!/^\d+$/.test(raw)) throw invalidParam(`${name} is invalid`);
   return Number(raw);
 }
 
 export function visibleIssue(req: ApiRequest): { project: Project; issue: Issue } {
   const project = visibleProject(req);
   const issue = req.data.issue(project.id, routeIid(req));
-  if (!issue) throw notFound('Issue');
+  if (!issue) throw recordNotFound();
   return { project, issue };
 }
 

@@ -18,7 +18,7 @@ function epicGroup(req: ApiRequest): Group {
 function visibleEpic(req: ApiRequest): Epic {
   const group = epicGroup(req);
   const epic = req.data.epicByIid(group.id, routeIid(req));
-  if (!epic) throw notFound();
+  if (!epic) throw notFound('Epic');
   return epic;
 }
 

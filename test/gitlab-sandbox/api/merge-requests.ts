@@ -1,7 +1,7 @@
 // Merge request reads: project and group lists (offset pagination only), single MR, diffs.
 
 import { parseTimeParam } from '../dates.ts';
-import { invalidParam, notFound, type ApiRequest, type ApiResult } from '../http.ts';
+import { invalidParam, recordNotFound, type ApiRequest, type ApiResult } from '../http.ts';
 import { compareKeys, type SortKey } from '../pagination.ts';
 import type { FileChange, MergeRequest } from '../types.ts';
 import { listResult, routeIid, visibleGroup, visibleProject } from './access.ts';
@@ -71,7 +71,7 @@ export function listGroupMergeRequests(req: ApiRequest): ApiResult {
 function visibleMergeRequest(req: ApiRequest): MergeRequest {
   const project = visibleProject(req);
   const mr = req.data.mergeRequest(project.id, routeIid(req));
-  if (!mr) throw notFound();
+  if (!mr) throw recordNotFound();
   return mr;
 }
 

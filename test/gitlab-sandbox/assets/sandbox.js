@@ -5,7 +5,7 @@
 // - Client-side navigation like Vue Router: links with [data-sandbox-spa] fetch the next page,
 //   swap #content-body and body[data-*], and history.pushState; popstate is handled too.
 // - System colour mode: html.gl-system gets gl-dark when the OS prefers dark.
-// Data never goes through innerHTML: pages arrive as HTML the server escaped, parsed with DOMParser
+// Data never becomes markup on the client: pages arrive as HTML the server escaped, parsed with DOMParser
 // and imported node by node.
 (function () {
   'use strict';

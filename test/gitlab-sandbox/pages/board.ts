@@ -8,7 +8,7 @@ import { humanDuration } from '../api/serialize.ts';
 import type { PageContext } from './context.ts';
 import { html, type SafeHtml } from './html.ts';
 import { issuePath } from './models.ts';
-import { avatarLink, formatDate, labelChip, labelChips } from './widgets.ts';
+import { avatarLink, formatDate, icon, labelChip, labelChips } from './widgets.ts';
 
 export const listGid = (listId: number): string => `gid://gitlab/List/${listId}`;
 
@@ -25,17 +25,17 @@ export function boardCard(ctx: PageContext, board: Board, column: BoardColumn, i
   return html`<li class="board-card gl-relative gl-mb-3 gl-rounded-base gl-border gl-bg-default" data-testid="board-card" data-item-id="gid://gitlab/Issue/${issue.id}" data-item-iid="${issue.iid}" data-item-path="${project.path_with_namespace}#${issue.iid}" draggable="true">
 <button type="button" class="board-card-button gl-block gl-w-full gl-border-0 gl-bg-transparent gl-text-left" data-testid="board-card-button">
 <div class="gl-p-4">
-  <div class="gl-flex" dir="auto"><h3 class="board-card-title gl-mb-0 gl-mt-0 gl-min-w-0 gl-break-words gl-text-base">${issue.confidential ? html`<span data-testid="confidential-icon" class="gl-mr-2" aria-label="Confidential">🔒</span>` : ''}<a href="${issuePath(project, issue)}" title="${issue.title}" class="js-no-trigger-title gl-text-default" data-testid="board-card-title-link">${issue.title}</a></h3></div>
+  <div class="gl-flex" dir="auto"><h3 class="board-card-title gl-mb-0 gl-mt-0 gl-min-w-0 gl-break-words gl-text-base">${issue.confidential ? html`<span data-testid="confidential-icon" class="gl-mr-2" aria-label="Confidential">${icon('lock')}</span>` : ''}<a href="${issuePath(project, issue)}" title="${issue.title}" class="js-no-trigger-title gl-text-default" data-testid="board-card-title-link">${issue.title}</a></h3></div>
   ${labels.length > 0 ? html`<div class="board-card-labels gl-mt-2 gl-flex gl-flex-wrap">${labelChips(data, labels)}</div>` : ''}
   <div class="board-card-footer gl-mt-3 gl-flex gl-flex-wrap gl-items-end gl-justify-between gl-gap-y-3">
     <div class="board-card-number-container gl-flex gl-flex-wrap-reverse gl-items-start gl-overflow-hidden">
       <span class="board-info-items gl-inline-block gl-leading-20">
         <span class="board-card-number gl-mr-3 gl-text-sm gl-text-subtle">${groupBoard ? html`<span class="board-item-path gl-font-bold" title="${project.path_with_namespace}">${project.path}</span>` : ''}#${issue.iid}</span>
         <span>
-          ${premium && issue.weight !== null ? html`<span class="board-card-info gl-mr-3 gl-text-sm gl-text-subtle" data-testid="issue-weight"><span aria-hidden="true">⚖</span> <span class="board-card-info-text">${issue.weight}</span></span>` : ''}
-          ${milestone ? html`<span class="gl-mr-3 gl-text-sm gl-text-subtle" data-testid="issue-milestone" title="${milestone.title}">⏱ ${milestone.title}</span>` : ''}
-          ${issue.due_date ? html`<span><span class="board-card-info gl-mr-3 gl-text-sm" data-testid="issue-dueDate"><span aria-hidden="true">📅</span> <time datetime="${issue.due_date}" class="board-card-info-text">${formatDate(issue.due_date)}</time></span></span>` : ''}
-          ${issue.time_estimate > 0 ? html`<span class="board-card-info gl-mr-3 gl-text-sm gl-text-subtle" data-testid="issue-estimate">⌛ ${humanDuration(issue.time_estimate)}</span>` : ''}
+          ${premium && issue.weight !== null ? html`<span class="board-card-info gl-mr-3 gl-text-sm gl-text-subtle" data-testid="issue-weight">${icon('weight')} <span class="board-card-info-text">${issue.weight}</span></span>` : ''}
+          ${milestone ? html`<span class="gl-mr-3 gl-text-sm gl-text-subtle" data-testid="issue-milestone" title="${milestone.title}">${icon('clock')} ${milestone.title}</span>` : ''}
+          ${issue.due_date ? html`<span><span class="board-card-info gl-mr-3 gl-text-sm" data-testid="issue-dueDate">${icon('calendar')} <time datetime="${issue.due_date}" class="board-card-info-text">${formatDate(issue.due_date)}</time></span></span>` : ''}
+          ${issue.time_estimate > 0 ? html`<span class="board-card-info gl-mr-3 gl-text-sm gl-text-subtle" data-testid="issue-estimate">${icon('hourglass')} ${humanDuration(issue.time_estimate)}</span>` : ''}
         </span>
       </span>
     </div>
@@ -71,7 +71,7 @@ function boardColumn(ctx: PageContext, board: Board, column: BoardColumn, pageSi
   <header class="board-header gl-relative" data-testid="board-list-header" data-list-type="${column.list.list_type}">
     <h2 class="board-title gl-m-0 gl-flex gl-h-9 gl-items-center gl-px-3 gl-text-base">
       <div class="board-title-text gl-grow gl-truncate">${title}</div>
-      <div class="issue-count-badge gl-inline-flex gl-pr-2 gl-text-subtle" data-testid="issue-count-badge"><span class="gl-inline-flex gl-gap-3"><span data-testid="item-count">${total}</span>${board.group_id !== null || ctx.data.project(board.project_id ?? 0)?.tier === 'premium' ? html`<span data-testid="weight">⚖ ${weight}</span>` : ''}</span></div>
+      <div class="issue-count-badge gl-inline-flex gl-pr-2 gl-text-subtle" data-testid="issue-count-badge"><span class="gl-inline-flex gl-gap-3"><span data-testid="item-count">${total}</span>${board.group_id !== null || ctx.data.project(board.project_id ?? 0)?.tier === 'premium' ? html`<span data-testid="weight">${icon('weight')} ${weight}</span>` : ''}</span></div>
     </h2>
   </header>
   <div class="board-list-component gl-relative gl-flex gl-h-full gl-min-h-0 gl-flex-col" data-testid="board-list-cards-area">

@@ -5,7 +5,7 @@
 import type { PageContext } from './context.ts';
 import { html, jsonScript, type SafeHtml } from './html.ts';
 import type { WorkItemModel } from './models.ts';
-import { authorLink, avatarLink, descriptionHtml, formatDate, labelChips, stateBadge } from './widgets.ts';
+import { authorLink, avatarLink, descriptionHtml, formatDate, icon, labelChips, stateBadge } from './widgets.ts';
 
 const late = (kind: 'app' | 'widgets', content: SafeHtml): SafeHtml => html`<template data-sandbox-late="${kind}">${content}</template>`;
 
@@ -20,7 +20,7 @@ export function legacyIssuePage(ctx: PageContext, model: WorkItemModel): SafeHtm
   <h1 class="title gl-heading-1 !gl-m-0" data-testid="issue-title" dir="auto">${model.title}</h1>
   <div class="detail-page-header-actions gl-flex gl-gap-3">
     <button type="button" class="btn btn-default btn-md gl-button js-issuable-edit" data-testid="edit-button">Edit</button>
-    <div id="new-actions-header-dropdown" class="gl-new-dropdown" data-testid="desktop-dropdown"><button type="button" class="btn btn-default btn-md btn-icon gl-button" aria-label="${noun === 'incident' ? 'Incident' : 'Issue'} actions">⋮</button></div>
+    <div id="new-actions-header-dropdown" class="gl-new-dropdown" data-testid="desktop-dropdown"><button type="button" class="btn btn-default btn-md btn-icon gl-button" aria-label="${noun === 'incident' ? 'Incident' : 'Issue'} actions">${icon('ellipsis')}</button></div>
     <button type="button" class="btn btn-default btn-md gl-button" data-testid="toggle-issue-state-button">${model.state === 'opened' ? `Close ${noun}` : `Reopen ${noun}`}</button>
   </div>
 </div>

@@ -3,9 +3,25 @@
 import { parseDate } from '../dates.ts';
 import type { Dataset } from '../dataset.ts';
 import type { Label, User } from '../types.ts';
-import { html, type SafeHtml } from './html.ts';
+import { html, raw, type SafeHtml } from './html.ts';
 
 export const avatarSrc = (user: User): string => `/uploads/-/system/user/avatar/${user.id}/avatar.png`;
+
+// Tiny stroke icons standing in for GitLab's SVG sprite (no external assets, no emoji fonts).
+const ICON_PATHS = {
+  weight: '<path d="M8 2v12M3 14h10M4 5h8M4 5l-2 5h4zM12 5l-2 5h4z"/>',
+  clock: '<circle cx="8" cy="8" r="6"/><path d="M8 4v4l3 2"/>',
+  calendar: '<rect x="2" y="3" width="12" height="11" rx="1"/><path d="M2 7h12M5 1v3M11 1v3"/>',
+  hourglass: '<path d="M4 2h8M4 14h8M5 2c0 4 6 4 6 6s-6 2-6 6M11 2c0 4-6 4-6 6s6 2 6 6"/>',
+  lock: '<rect x="3" y="7" width="10" height="7" rx="1"/><path d="M5 7V5a3 3 0 0 1 6 0v2"/>',
+  bell: '<path d="M4 11V7a4 4 0 0 1 8 0v4l1 1H3zM7 14h2"/>',
+  check: '<path d="M3 8l3 3 7-7"/>',
+  ellipsis: '<circle cx="8" cy="3" r="1"/><circle cx="8" cy="8" r="1"/><circle cx="8" cy="13" r="1"/>',
+} as const;
+
+export function icon(name: keyof typeof ICON_PATHS): SafeHtml {
+  return raw(`<svg class="gl-icon s12" width="12" height="12" viewBox="0 0 16 16" aria-hidden="true" fill="none" stroke="currentColor" stroke-width="1.5">${ICON_PATHS[name]}</svg>`);
+}
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 

@@ -6,7 +6,7 @@ import { humanDuration } from '../api/serialize.ts';
 import type { PageContext } from './context.ts';
 import { html, type SafeHtml } from './html.ts';
 import type { ItemLink, WorkItemModel } from './models.ts';
-import { authorLink, avatarLink, descriptionHtml, formatDate, labelChips, stateBadge } from './widgets.ts';
+import { authorLink, avatarLink, descriptionHtml, formatDate, icon, labelChips, stateBadge } from './widgets.ts';
 
 function attribute(testId: string, heading: string, body: SafeHtml | string, extraClass = ''): SafeHtml {
   return html`<div class="work-item-attributes-item">
@@ -62,9 +62,9 @@ export function workItemDetail(ctx: PageContext, model: WorkItemModel, drawer: b
     <div data-testid="work-item-type" class="gl-w-full">${title}</div>
     <div class="gl-ml-auto gl-mt-1 gl-flex gl-gap-3 gl-self-start">
       <button type="button" class="btn btn-default btn-md gl-button shortcut-edit-wi-description" data-testid="work-item-edit-form-button"><span class="gl-button-text">Edit</span></button>
-      <button type="button" class="btn btn-default btn-md btn-icon gl-button" data-testid="work-item-todos-action" aria-label="Add a to-do item">✓</button>
-      <div class="gl-new-dropdown" data-testid="notifications-toggle"><button type="button" class="btn btn-default btn-md btn-icon gl-button" aria-label="Notifications">🔔</button></div>
-      <div class="gl-new-dropdown" data-testid="work-item-actions-dropdown"><button type="button" class="btn btn-default btn-md btn-icon gl-button gl-new-dropdown-toggle" aria-label="More actions" aria-expanded="false">⋮</button></div>
+      <button type="button" class="btn btn-default btn-md btn-icon gl-button" data-testid="work-item-todos-action" aria-label="Add a to-do item">${icon('check')}</button>
+      <div class="gl-new-dropdown" data-testid="notifications-toggle"><button type="button" class="btn btn-default btn-md btn-icon gl-button" aria-label="Notifications">${icon('bell')}</button></div>
+      <div class="gl-new-dropdown" data-testid="work-item-actions-dropdown"><button type="button" class="btn btn-default btn-md btn-icon gl-button gl-new-dropdown-toggle" aria-label="More actions" aria-expanded="false">${icon('ellipsis')}</button></div>
     </div>
   </div>
   <div class="gl-my-3 gl-flex gl-flex-wrap gl-items-center gl-gap-2 gl-text-subtle">

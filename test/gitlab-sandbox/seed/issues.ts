@@ -21,7 +21,17 @@ export interface IssueSeedContext {
   nextId: () => number;
 }
 
-type Draft = Omit<Issue, 'id' | 'iid' | 'relative_position'> & { createdMs: number };
+/** An issue before ids are assigned (ids follow creation order). */
+interface Draft {
+  createdMs: number;
+  issue: Issue;
+}
+
+interface SprintRange {
+  id: number;
+  start: number;
+  end: number;
+}
 
 const SERVICE_DRI: Record<string, string> = {
   'Service::Redis': 'dev.patel',
@@ -39,22 +49,35 @@ export function generateIssues(ctx: IssueSeedContext): Issue[] {
   const randomCount = Math.max(0, count - specials.length);
   const start = now - HISTORY_DAYS * DAY;
   const span = HISTORY_DAYS * DAY - HOUR;
+  const sprints: SprintRange[] = ctx.sprints.flatMap((sprint) =>
+    sprint.start_date && sprint.due_date ? [{ id: sprint.id, start: parseDate(sprint.start_date), end: parseDate(sprint.due_date) + DAY }] : [],
+  );
   const drafts: Draft[] = [];
+  const scaled = randomCount > ctx.spec.defaultIssues * 5;
   for (let i = 0; i < randomCount; i++) {
     const createdMs = Math.floor(start + (span * (i + rnd.next())) / Math.max(1, randomCount));
-    drafts.push(randomDraft(ctx, createdMs, randomCount > ctx.spec.defaultIssues * 5));
+    drafts.push({ createdMs, issue: randomIssue(ctx, sprints, createdMs, scaled) });
   }
   for (const special of specials) drafts.push(specialDraft(ctx, special));
   drafts.sort((a, b) => a.createdMs - b.createdMs);
-  return drafts.map(({ createdMs: _createdMs, ...draft }, index) => ({
-    ...draft,
-    id: ctx.nextId(),
-    iid: index + 1,
-    relative_position: -(index + 1) * 1000,
-  }));
+  return drafts.map(({ issue }, index) => {
+    issue.id = ctx.nextId();
+    issue.iid = index + 1;
+    issue.relative_position = -(index + 1) * 1000;
+    return issue;
+  });
 }
 
-function randomDraft(ctx: IssueSeedContext, createdMs: number, scaled: boolean): Draft {
+/** Days to resolve: skewed short (30% under 2 days, 10% three weeks or more). */
+function resolutionDays(rnd: Random): number {
+  const bucket = rnd.next();
+  if (bucket < 0.3) return 0.2 + rnd.next() * 1.8;
+  if (bucket < 0.65) return 2 + rnd.next() * 5;
+  if (bucket < 0.9) return 7 + rnd.next() * 14;
+  return 21 + rnd.next() * 24;
+}
+
+function randomIssue(ctx: IssueSeedContext, sprints: readonly SprintRange[], createdMs: number, scaled: boolean): Issue {
   const { rnd, now, spec, project } = ctx;
   const premium = project.tier === 'premium';
   const isIncident = scaled && rnd.chance(0.01);
@@ -83,14 +106,7 @@ function randomDraft(ctx: IssueSeedContext, createdMs: number, scaled: boolean):
   const closeProbability = ageDays < 3 ? 0.1 : Math.min(0.9, 0.25 + ageDays / 60);
   let closedMs: number | null = null;
   if (rnd.chance(closeProbability)) {
-    const days = isIncident
-      ? rnd.next() * 3
-      : rnd.weighted<() => number>([
-          [() => 0.2 + rnd.next() * 1.8, 30],
-          [() => 2 + rnd.next() * 5, 35],
-          [() => 7 + rnd.next() * 14, 25],
-          [() => 21 + rnd.next() * 24, 10],
-        ])();
+    const days = isIncident ? rnd.next() * 3 : resolutionDays(rnd);
     const candidate = createdMs + Math.max(10 * MINUTE, Math.floor(days * DAY));
     if (candidate < now - MINUTE) closedMs = candidate;
   }
@@ -114,8 +130,7 @@ function randomDraft(ctx: IssueSeedContext, createdMs: number, scaled: boolean):
   let milestoneId: number | null = null;
   if (!isIncident && rnd.chance(0.62)) {
     const target = createdMs + 2 * DAY;
-    const sprint = ctx.sprints.find((s) => s.start_date && s.due_date && parseDate(s.start_date) <= target && target < parseDate(s.due_date) + DAY);
-    milestoneId = sprint?.id ?? null;
+    milestoneId = sprints.find((sprint) => sprint.start <= target && target < sprint.end)?.id ?? null;
   } else if (ctx.releases.length > 0 && rnd.chance(0.08)) {
     milestoneId = rnd.pick(ctx.releases).id;
   }
@@ -133,7 +148,9 @@ function randomDraft(ctx: IssueSeedContext, createdMs: number, scaled: boolean):
   if (workflow) labels.push(workflow);
   const title = issueTitle(rnd, spec, type, service, isIncident);
   return {
-    createdMs,
+    id: 0,
+    iid: 0,
+    relative_position: 0,
     project_id: project.id,
     title,
     description: issueDescription(rnd, title, path, service),
@@ -181,8 +198,10 @@ function specialDraft(ctx: IssueSeedContext, special: SpecialIssue): Draft {
   const assignees = special.assignees.map(userId);
   const author = userId(special.author);
   const premium = project.tier === 'premium';
-  return {
-    createdMs,
+  const issue: Issue = {
+    id: 0,
+    iid: 0,
+    relative_position: 0,
     project_id: project.id,
     title: special.title,
     description: special.description,
@@ -207,4 +226,5 @@ function specialDraft(ctx: IssueSeedContext, special: SpecialIssue): Draft {
     confidential: false,
     discussion_locked: null,
   };
+  return { createdMs, issue };
 }

@@ -1,0 +1,58 @@
+import { API_TOKEN, PROJECT_IDS, PROJECT_PATHS, READ_TOKEN, REVOKED_TOKEN } from '../gitlab-sandbox/index';
+import { configure, expect, test } from './fixtures';
+
+test.describe('a new user sets up Engineering Lens', () => {
+  test('tests the connection, saves, and sees the overlay host on an issue page', async ({ context, sandbox, openOptions }) => {
+    const options = await openOptions();
+    await options.getByLabel('GitLab URL').fill(sandbox.url);
+    await options.getByLabel('Personal access token').fill(READ_TOKEN);
+    await options.getByRole('button', { name: 'Test connection' }).click();
+
+    const result = options.getByTestId('connection-result');
+    await expect(result).toContainText(`Connected to ${sandbox.url}`);
+    const user = sandbox.data.user(sandbox.data.tokenBySecret(READ_TOKEN)!.user_id)!;
+    await expect(result).toContainText(`@${user.username}`);
+    await expect(result).toContainText('read_api');
+
+    await options.getByRole('button', { name: 'Save' }).click();
+    await expect(options.getByTestId('save-status')).toHaveText('Saved.');
+    // The token is never shown back, only that one is saved.
+    await expect(options.getByLabel('Personal access token')).toHaveValue('');
+    await expect(options.getByLabel('Personal access token')).toHaveAttribute('placeholder', /Saved/);
+
+    const issue = sandbox.data.issuesOf(PROJECT_IDS.webApp)[0]!;
+    const page = await context.newPage();
+    await page.goto(`${sandbox.url}/${PROJECT_PATHS.webApp}/-/issues/${issue.iid}`);
+    const host = page.locator('[data-lens="issue-kpi-badges"]');
+    await expect(host).toHaveCount(1);
+    await expect(host.getByRole('group', { name: 'Engineering Lens: issue KPIs' })).toBeVisible();
+  });
+
+  test('a revoked token shows what is wrong and keeps what was saved', async ({ sandbox, openOptions }) => {
+    const options = await openOptions();
+    await configure(options, sandbox.url, API_TOKEN);
+
+    await options.getByLabel('Personal access token').fill(REVOKED_TOKEN);
+    await options.getByRole('button', { name: 'Test connection' }).click();
+    const result = options.getByTestId('connection-result');
+    await expect(result).toContainText('Connection failed.');
+    await expect(result).toContainText('401');
+
+    await options.reload();
+    await expect(options.getByLabel('GitLab URL')).toHaveValue(sandbox.url);
+    await expect(options.getByLabel('Personal access token')).toHaveAttribute('placeholder', /Saved/);
+  });
+
+  test('an unreachable GitLab and a malformed URL are explained', async ({ openOptions }) => {
+    const options = await openOptions();
+    await options.getByLabel('GitLab URL').fill('http://127.0.0.1:9');
+    await options.getByLabel('Personal access token').fill(READ_TOKEN);
+    await options.getByRole('button', { name: 'Test connection' }).click();
+    await expect(options.getByTestId('connection-result')).toContainText(/could not reach|unreachable|refused/i);
+
+    await options.getByLabel('GitLab URL').fill('ftp://gitlab.example.com');
+    await options.getByRole('button', { name: 'Save' }).click();
+    await expect(options.getByText('must start with https://')).toBeVisible();
+    await expect(options.getByTestId('save-status')).toHaveText('Not saved: fix the fields marked above.');
+  });
+});
