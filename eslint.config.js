@@ -32,7 +32,7 @@ export default tseslint.config(
   },
   {
     // Hooks live in React files only (Playwright fixtures also call a function named `use`).
-    files: ['entrypoints/**/*.tsx', 'components/**/*.tsx'],
+    files: ['entrypoints/**/*.{ts,tsx}', 'components/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },
     rules: reactHooks.configs.recommended.rules,
   },

@@ -20,6 +20,21 @@ const publicSettingsSchema = z.object({
   gitlabUrl: z.string(),
   hasToken: z.boolean(),
   team: z.object({ group: z.string(), projects: z.array(z.string()), engineers: z.array(z.string()) }),
+  kpi: z.object({
+    windowDays: z.number(),
+    timeZone: z.string(),
+    dueSoonDays: z.number(),
+    incidentTypeIsFailure: z.boolean(),
+    failureLabelSets: z.array(z.array(z.string())),
+    targets: z.object({
+      onTimePercent: z.number(),
+      completePercent: z.number(),
+      mttrHours: z.number(),
+      mtbfDays: z.number(),
+      mrRate: z.number(),
+      techContribution: z.number(),
+    }),
+  }),
   sync: z.object({ staleAfterMinutes: z.number() }),
 });
 
@@ -62,13 +77,48 @@ export const uiMessages = {
   },
 } as const;
 
+export const badgeViewSchema = z.object({
+  id: z.string(),
+  text: z.string(),
+  explanation: z.string(),
+  status: z.enum(['met', 'near', 'missed', 'neutral']),
+});
+
+/** How fresh cached data is: shown next to badges, and `syncing` means an update will be pushed. */
+export const freshnessSchema = z.object({
+  syncedAt: z.nullable(z.string()),
+  syncing: z.boolean(),
+  error: z.optional(errorInfoSchema),
+});
+export type FreshnessInfo = z.infer<typeof freshnessSchema>;
+
 export const contentMessages = {
   'content:status': {
     request: z.object({}),
     response: z.object({ configured: z.boolean(), gitlabUrl: z.string() }),
   },
   'content:open-options': { request: z.object({}), response: z.object({}) },
+  /** Badges of an issue page (or drawer) and the KPIs of its project, from cache. */
+  'content:issue-overview': {
+    request: z.object({
+      projectPath: z.string(),
+      /** From body[data-project-id] when the page has it: saves resolving the path. */
+      projectId: z.optional(z.number()),
+      iid: z.number(),
+    }),
+    response: z.object({
+      issue: z.array(badgeViewSchema),
+      project: z.array(badgeViewSchema),
+      projectPath: z.string(),
+      windowDays: z.number(),
+      freshness: freshnessSchema,
+    }),
+  },
 } as const;
+
+/** Background → content script: data a tab showed has changed; ask again. */
+export const DATA_CHANGED_PUSH = 'push:data-changed';
+export const dataChangedPushSchema = z.object({ name: z.literal(DATA_CHANGED_PUSH), scope: z.string() });
 
 export const allMessages = { ...uiMessages, ...contentMessages };
 export type MessageName = keyof typeof allMessages;

@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { normalizeGitLabUrl } from './gitlab-url';
+import { DEFAULT_KPI_SETTINGS, isValidTimeZone, type KpiSettings } from './kpi';
 
 export const SETTINGS_VERSION = 1;
 
@@ -39,13 +40,37 @@ export const settingsSchema = z.object({
       /** Engineer usernames; empty means active members with Developer access or more. */
       engineers: listOfNames,
     })
-    .default({ group: '', projects: [], engineers: [] }),
+    .prefault({}),
+  kpi: z
+    .object({
+      /** Rolling window in days (SPEC §2). */
+      windowDays: z.number().int().min(7, 'At least 7 days.').max(365, 'At most 365 days.').default(90),
+      /** IANA zone in which a due day ends, e.g. Europe/Berlin. */
+      timeZone: z.string().trim().refine(isValidTimeZone, 'Not a time zone name such as UTC or Europe/Berlin.').default('UTC'),
+      dueSoonDays: z.number().int().min(0).max(60).default(3),
+      incidentTypeIsFailure: z.boolean().default(true),
+      /** Each set is all-must-match; sets are alternatives (`type::bug` + `severity::1`). */
+      failureLabelSets: z
+        .array(z.array(z.string().trim().min(1)).min(1))
+        .default([['incident'], ['type::bug', 'severity::1'], ['type::bug', 'severity::2']]),
+      targets: z
+        .object({
+          onTimePercent: z.number().min(0).max(100).default(80),
+          completePercent: z.number().min(0).max(100).default(80),
+          mttrHours: z.number().positive().default(24),
+          mtbfDays: z.number().positive().default(30),
+          mrRate: z.number().positive().default(8),
+          techContribution: z.number().positive().default(2),
+        })
+        .prefault({}),
+    })
+    .prefault({}),
   sync: z
     .object({
       /** Cached data older than this is refreshed when a page asks for it. */
       staleAfterMinutes: z.number().int().min(1).max(24 * 60).default(60),
     })
-    .default({ staleAfterMinutes: 60 }),
+    .prefault({}),
 });
 
 export type Settings = z.output<typeof settingsSchema>;
@@ -89,6 +114,31 @@ export function settingsFromStorage(stored: unknown): { settings: Settings; prob
   if (stored === undefined || stored === null) return { settings: DEFAULT_SETTINGS, problems: {} };
   const parsed = parseSettings(stored);
   return parsed.ok ? { settings: parsed.settings, problems: {} } : { settings: DEFAULT_SETTINGS, problems: parsed.fieldErrors };
+}
+
+const HOUR_MS = 3_600_000;
+const DAY_MS = 24 * HOUR_MS;
+
+/** The KPI engine's settings from the user's (percent, hours and days become its units). */
+export function kpiSettingsFrom(settings: Settings): KpiSettings {
+  const { kpi, team } = settings;
+  const higher = 'higher-is-better' as const;
+  return {
+    ...DEFAULT_KPI_SETTINGS,
+    windowDays: kpi.windowDays,
+    timeZone: kpi.timeZone,
+    dueSoonDays: kpi.dueSoonDays,
+    failureRules: { incidentTypeIsFailure: kpi.incidentTypeIsFailure, labelSets: kpi.failureLabelSets },
+    engineerUsernames: team.engineers,
+    targets: {
+      'on-time': { target: kpi.targets.onTimePercent / 100, direction: higher },
+      complete: { target: kpi.targets.completePercent / 100, direction: higher },
+      mttr: { target: kpi.targets.mttrHours * HOUR_MS, direction: 'lower-is-better' },
+      mtbf: { target: kpi.targets.mtbfDays * DAY_MS, direction: higher },
+      'mr-rate': { target: kpi.targets.mrRate, direction: higher },
+      'tech-contribution': { target: kpi.targets.techContribution, direction: higher },
+    },
+  };
 }
 
 /** What the UI may see: everything but the token (SPEC §8: the token never leaves the background). */

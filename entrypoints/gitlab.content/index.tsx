@@ -9,6 +9,7 @@ import { detectPage, readBodyData, type PageInfo } from '../../utils/page/detect
 import { sendMessage } from '../../utils/send-message';
 import { runFeature, type FeatureContext } from './feature';
 import { features } from './features';
+import { listenForDataChanges } from './data-changes';
 
 export default defineContentScript({
   matches: ['https://gitlab.com/*'],
@@ -16,6 +17,7 @@ export default defineContentScript({
   async main(ctx) {
     const gitlab = await sendMessage('content:status', {}).catch(() => null);
     if (!gitlab || ctx.isInvalid) return;
+    listenForDataChanges(ctx);
     const runner = createRunner(ctx, gitlab);
     runner.update();
     ctx.addEventListener(window, 'wxt:locationchange', () => runner.update());

@@ -69,7 +69,8 @@ export function ensureIssueCount(data: Dataset, project: Project, count: number)
   const spec = PROJECTS.find((candidate) => candidate.id === project.id);
   const areas = spec?.areas ?? ['backlog'];
   const rnd = createRandom(deriveSeed(data.options.seed, `filler:${project.id}:${data.issuesOf(project.id).length}`));
-  const now = data.clock();
+  // The dataset's own `now` (not the wall clock) keeps the filler deterministic.
+  const now = data.now.getTime();
   for (let k = 0; k < missing; k++) {
     const created = now - (missing - k) * MINUTE;
     const closed = rnd.chance(0.15);

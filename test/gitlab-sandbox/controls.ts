@@ -161,13 +161,14 @@ export class Controls {
 
   /** Consumes and returns the fault for this request, if any (drop, then 429, then failure). */
   takeFault(method: string, path: string): Fault | null {
-    const matches = (rule: Matcher & { remaining: number }): boolean =>
-      rule.remaining > 0 && (!rule.pathPrefix || path.startsWith(rule.pathPrefix)) && (!rule.method || rule.method.toUpperCase() === method);
-    const consume = <T extends { remaining: number }>(rules: T[]): T | undefined => {
-      const rule = rules.find((candidate) => matches(candidate as T & Matcher));
+    const consume = <T extends Matcher & { remaining: number }>(rules: T[]): T | undefined => {
+      const index = rules.findIndex(
+        (rule) => rule.remaining > 0 && (!rule.pathPrefix || path.startsWith(rule.pathPrefix)) && (!rule.method || rule.method.toUpperCase() === method),
+      );
+      const rule = rules[index];
       if (!rule) return undefined;
       rule.remaining--;
-      rules.splice(0, rules.length, ...rules.filter((candidate) => candidate.remaining > 0));
+      if (rule.remaining === 0) rules.splice(index, 1);
       return rule;
     };
     if (consume(this.state.drops)) return { kind: 'drop' };

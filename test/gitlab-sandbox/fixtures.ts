@@ -3,91 +3,19 @@
 
 import type { Dataset, MemberRecord } from './dataset.ts';
 import { isoTime } from './dates.ts';
-import type { AccessLevel, FileChange, Issue, MergeRequest, Milestone, Project } from './types.ts';
+import type { FixtureInput, FixtureResult, IssueFixture, MemberFixture, MergeRequestFixture, MilestoneFixture, UserRef } from './fixture-types.ts';
+import type { Issue, MergeRequest, Milestone, Project } from './types.ts';
+
+export type * from './fixture-types.ts';
 
 export class FixtureError extends Error {}
 
-type UserRef = string | number;
-
-export interface IssueFixture {
-  title: string;
-  iid?: number;
-  description?: string;
-  state?: 'opened' | 'closed';
-  created_at?: string;
-  updated_at?: string;
-  closed_at?: string | null;
-  closed_by?: UserRef | null;
-  labels?: string[];
-  /** Milestone id or title (project or group milestone). */
-  milestone?: number | string | null;
-  assignees?: UserRef[];
-  author?: UserRef;
-  issue_type?: 'issue' | 'incident';
-  due_date?: string | null;
-  weight?: number | null;
-  epic_iid?: number | null;
-  time_estimate?: number;
-  upvotes?: number;
-  confidential?: boolean;
-}
-
-export interface MergeRequestFixture {
-  title: string;
-  iid?: number;
-  description?: string;
-  state?: MergeRequest['state'];
-  created_at?: string;
-  updated_at?: string;
-  merged_at?: string | null;
-  closed_at?: string | null;
-  author?: UserRef;
-  merge_user?: UserRef | null;
-  labels?: string[];
-  /** Issue iids this MR closes; "Closes #iid" is appended to the description. */
-  closes?: number[];
-  /** Changed paths (or full diff entries). */
-  changes?: (string | FileChange)[];
-  source_branch?: string;
-  target_branch?: string;
-  draft?: boolean;
-}
-
-export interface MilestoneFixture {
-  title: string;
-  description?: string;
-  state?: 'active' | 'closed';
-  start_date?: string | null;
-  due_date?: string | null;
-  /** Create it on the project's group instead of the project. */
-  group?: boolean;
-}
-
-export interface MemberFixture {
-  username: string;
-  name?: string;
-  access_level: AccessLevel;
-  /** When they joined (membership created_at). */
-  created_at?: string;
-  state?: 'active' | 'blocked';
-}
-
-export interface FixtureInput {
-  /** Project id or full path. */
-  project: string | number;
-  milestones?: MilestoneFixture[];
-  members?: MemberFixture[];
-  issues?: IssueFixture[];
-  mergeRequests?: MergeRequestFixture[];
-  /** Repository files by path (e.g. a CODEOWNERS). */
-  files?: Record<string, string>;
-}
-
-export interface FixtureResult {
-  milestones: Milestone[];
-  members: MemberRecord[];
-  issues: Issue[];
-  mergeRequests: MergeRequest[];
+/** Timestamps are stored as toISOString() so they compare as strings; accepts any Date.parse-able input. */
+function iso<T extends string | null | undefined>(value: T, field: string): T {
+  if (value === null || value === undefined) return value;
+  const ms = Date.parse(value);
+  if (Number.isNaN(ms)) throw new FixtureError(`${field} is not a date: ${value}`);
+  return new Date(ms).toISOString() as T;
 }
 
 const maxOf = (values: Iterable<number>, floor: number): number => {
@@ -124,8 +52,9 @@ export function addIssue(data: Dataset, projectRef: string | number, input: Issu
   if (!input.title) throw new FixtureError('issue title is required');
   const now = isoTime(data.clock());
   const state = input.state ?? (input.closed_at ? 'closed' : 'opened');
-  const created = input.created_at ?? now;
-  const closedAt = state === 'closed' ? (input.closed_at ?? input.updated_at ?? now) : null;
+  const created = iso(input.created_at, 'created_at') ?? now;
+  const updated = iso(input.updated_at, 'updated_at');
+  const closedAt = state === 'closed' ? (iso(input.closed_at, 'closed_at') ?? updated ?? now) : null;
   const assignees = (input.assignees ?? []).map((ref) => resolveUser(data, ref));
   const author = input.author === undefined ? (assignees[0] ?? 1) : resolveUser(data, input.author);
   const epic = input.epic_iid ? data.epicByIid(project.namespace_id, input.epic_iid) : undefined;
@@ -140,7 +69,7 @@ export function addIssue(data: Dataset, projectRef: string | number, input: Issu
     description: input.description ?? '',
     state,
     created_at: created,
-    updated_at: input.updated_at ?? closedAt ?? created,
+    updated_at: updated ?? closedAt ?? created,
     closed_at: closedAt,
     closed_by_id: closedAt === null ? null : input.closed_by ? resolveUser(data, input.closed_by) : (assignees[0] ?? author),
     labels: input.labels ?? [],
@@ -173,7 +102,9 @@ export function addMergeRequest(data: Dataset, projectRef: string | number, inpu
   const author = input.author === undefined ? 1 : resolveUser(data, input.author);
   const closes = input.closes ?? [];
   const closing = closes.map((iid) => `Closes #${iid}`).join('\n');
-  const mergedAt = state === 'merged' ? (input.merged_at ?? now) : null;
+  const mergedAt = state === 'merged' ? (iso(input.merged_at, 'merged_at') ?? now) : null;
+  const createdAt = iso(input.created_at, 'created_at') ?? now;
+  const closedAt = state === 'closed' ? (iso(input.closed_at, 'closed_at') ?? now) : null;
   const iid = input.iid ?? maxOf(data.mergeRequestsOf(project.id).map((mr) => mr.iid), 0) + 1;
   const mergeRequest: MergeRequest = {
     id: maxOf(data.mergeRequests.map((candidate) => candidate.id), 70000) + 1,
@@ -182,10 +113,10 @@ export function addMergeRequest(data: Dataset, projectRef: string | number, inpu
     title: input.title,
     description: [input.description ?? '', closing].filter(Boolean).join('\n\n'),
     state,
-    created_at: input.created_at ?? now,
-    updated_at: input.updated_at ?? mergedAt ?? input.closed_at ?? input.created_at ?? now,
+    created_at: createdAt,
+    updated_at: iso(input.updated_at, 'updated_at') ?? mergedAt ?? closedAt ?? createdAt,
     merged_at: mergedAt,
-    closed_at: state === 'closed' ? (input.closed_at ?? now) : null,
+    closed_at: closedAt,
     author_id: author,
     merge_user_id: mergedAt === null ? null : input.merge_user ? resolveUser(data, input.merge_user) : author,
     closed_by_id: state === 'closed' ? author : null,
@@ -239,7 +170,7 @@ export function addMember(data: Dataset, projectRef: string | number, input: Mem
       username: input.username,
       name: input.name ?? input.username,
       state: input.state ?? 'active',
-      created_at: input.created_at ?? isoTime(data.clock()),
+      created_at: iso(input.created_at, 'created_at') ?? isoTime(data.clock()),
       job_title: '',
     };
     data.users.push(user);
@@ -251,7 +182,7 @@ export function addMember(data: Dataset, projectRef: string | number, input: Mem
     source_type: 'Project' as const,
     source_id: project.id,
     access_level: input.access_level,
-    created_at: input.created_at ?? isoTime(data.clock()),
+    created_at: iso(input.created_at, 'created_at') ?? isoTime(data.clock()),
     expires_at: null,
     created_by_id: 1,
   };

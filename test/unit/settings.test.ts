@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS, parseSettings, settingsFromStorage, toPublicSettings } from '../../utils/settings';
+import { DEFAULT_SETTINGS, kpiSettingsFrom, parseSettings, settingsFromStorage, toPublicSettings } from '../../utils/settings';
 import { normalizeGitLabUrl, originPermissionPattern } from '../../utils/gitlab-url';
 
 describe('normalizeGitLabUrl', () => {
@@ -40,9 +40,40 @@ describe('settings', () => {
         gitlabUrl: 'https://gitlab.example.com',
         token: 'glpat-x',
         team: { group: '', projects: [], engineers: [] },
+        kpi: {
+          windowDays: 90,
+          timeZone: 'UTC',
+          dueSoonDays: 3,
+          incidentTypeIsFailure: true,
+          failureLabelSets: [['incident'], ['type::bug', 'severity::1'], ['type::bug', 'severity::2']],
+          targets: { onTimePercent: 80, completePercent: 80, mttrHours: 24, mtbfDays: 30, mrRate: 8, techContribution: 2 },
+        },
         sync: { staleAfterMinutes: 60 },
       },
     });
+  });
+
+  it('gives the KPI engine its units: ratios and milliseconds', () => {
+    const parsed = parseSettings({
+      version: 1,
+      gitlabUrl: 'https://gitlab.com',
+      token: '',
+      team: { engineers: ['ada'] },
+      kpi: { windowDays: 30, timeZone: 'Europe/Berlin', targets: { onTimePercent: 75, mttrHours: 4, mtbfDays: 10 } },
+    });
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.fieldErrors));
+    const kpi = kpiSettingsFrom(parsed.settings);
+    expect(kpi.windowDays).toBe(30);
+    expect(kpi.timeZone).toBe('Europe/Berlin');
+    expect(kpi.engineerUsernames).toEqual(['ada']);
+    expect(kpi.targets['on-time']).toEqual({ target: 0.75, direction: 'higher-is-better' });
+    expect(kpi.targets.mttr).toEqual({ target: 4 * 3_600_000, direction: 'lower-is-better' });
+    expect(kpi.targets.mtbf.target).toBe(10 * 86_400_000);
+  });
+
+  it('rejects a time zone that does not exist', () => {
+    const parsed = parseSettings({ version: 1, gitlabUrl: 'https://gitlab.com', token: '', kpi: { timeZone: 'Mars/Olympus' } });
+    expect(parsed).toEqual({ ok: false, fieldErrors: { 'kpi.timeZone': expect.stringContaining('time zone') } });
   });
 
   it('reports every invalid field by path', () => {

@@ -3,6 +3,11 @@
  * so the rules (which token may go to which host, what is saved when) are testable.
  */
 import type { Handlers } from './router';
+
+export type SettingsHandlers = Pick<
+  Handlers,
+  'ui:settings-get' | 'ui:settings-save' | 'ui:connection-test' | 'content:status' | 'content:open-options'
+>;
 import { toPublicSettings, type FieldErrors, type Settings } from '../settings';
 import { isGitLabCom, normalizeGitLabUrl, originPermissionPattern } from '../gitlab-url';
 import { testConnection, type ConnectionTestDeps } from './connection-test';
@@ -15,7 +20,7 @@ export interface HandlerDeps extends ConnectionTestDeps {
   openOptionsPage(): Promise<void>;
 }
 
-export function createHandlers(deps: HandlerDeps): Handlers {
+export function createHandlers(deps: HandlerDeps): SettingsHandlers {
   /**
    * A blank token field means "keep the saved token", but only for the GitLab it was saved
    * for: sending it to a newly typed host would hand it to whoever runs that host.

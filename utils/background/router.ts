@@ -11,6 +11,7 @@ import {
   isUiMessage,
   MessageError,
   type Answer,
+  type ErrorInfo,
   type MessageName,
   type RequestOf,
   type ResponseOf,
@@ -34,6 +35,8 @@ export interface RouterOptions {
   /** Whether a content script on this page URL may talk to us (gitlab.com or the configured GitLab). */
   isAllowedContentUrl: (url: string) => Promise<boolean>;
   onError?: (name: string, error: unknown) => void;
+  /** Turns a known failure (a GitLab error) into words for the user; null for bugs. */
+  describeError?: (error: unknown) => ErrorInfo | null;
 }
 
 export function createRouter(handlers: Handlers, options: RouterOptions) {
@@ -54,6 +57,8 @@ export function createRouter(handlers: Handlers, options: RouterOptions) {
     } catch (error) {
       options.onError?.(name, error);
       if (error instanceof MessageError) return { ok: false, error: error.info };
+      const known = options.describeError?.(error);
+      if (known) return { ok: false, error: known };
       return fail('internal', `Engineering Lens hit an unexpected error handling ${name}.`);
     }
   };

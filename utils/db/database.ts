@@ -1,4 +1,4 @@
-import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
+import { deleteDB, openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import type { GitLabEpic, GitLabIssue, GitLabMergeRequest } from '../gitlab/schemas';
 import type { ScopeKey, StoredCodeowners, StoredMember, StoredMilestone, SyncState } from './records';
 
@@ -85,4 +85,10 @@ export async function openLensDb(name: string = DB_NAME): Promise<LensDb> {
     },
   });
   return db;
+}
+
+/** Drops the whole cache (the user pointed the extension at another GitLab). */
+export async function deleteLensDb(open: LensDb | null, name: string = DB_NAME): Promise<void> {
+  open?.close();
+  await deleteDB(name);
 }

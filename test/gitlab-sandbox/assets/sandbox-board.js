@@ -4,7 +4,7 @@
 // - work item drawer: clicking a card opens [data-testid="work-item-drawer"] and pushes ?show=<param>
 //   (btoa(JSON.stringify({iid, full_path, id})) like GitLab's makeDrawerUrlParam); closing removes it;
 //   loading a URL with ?show= opens it directly;
-// - moving cards: HTML5 drag and drop, or window.__sandbox.moveCard(iidOrGid, listIdOrGid). The moved
+// - moving cards: drag and drop (pointer events), or window.__sandbox.moveCard(iidOrGid, listIdOrGid). The moved
 //   card is re-created (as Apollo re-renders), at the top of the target list.
 // - popstate on a board: drawer changes stay client-side; anything else reloads (board_app.vue).
 (function () {
@@ -120,6 +120,7 @@
     const card = target.closest('li.board-card');
     if (!(card instanceof HTMLElement) || target.closest('.js-no-trigger')) return;
     event.preventDefault();
+    if (suppressClick) return;
     openDrawer(encodeShow(card), true).catch(() => undefined);
   });
 
@@ -159,26 +160,46 @@
     return node;
   }
 
-  let dragged = null;
-  document.addEventListener('dragstart', (event) => {
-    const card = elementOf(event)?.closest('li.board-card');
-    if (!(card instanceof HTMLElement)) return;
-    dragged = card;
-    if (event.dataTransfer) event.dataTransfer.setData('text/plain', card.dataset.itemId || '');
+  // Pointer-based drag and drop (works for people and for Playwright's dragTo alike).
+  let press = null;
+  let suppressClick = false;
+  const listAt = (x, y) => {
+    const list = document.elementFromPoint(x, y)?.closest('ul.board-list');
+    return list instanceof HTMLElement ? list : null;
+  };
+  document.addEventListener('pointerdown', (event) => {
+    const target = elementOf(event);
+    const card = target?.closest('li.board-card');
+    if (event.button !== 0 || !(card instanceof HTMLElement) || target?.closest('.js-no-trigger')) return;
+    press = { card, x: event.clientX, y: event.clientY, dragging: false, over: null };
   });
-  document.addEventListener('dragover', (event) => {
-    if (dragged && elementOf(event)?.closest('ul.board-list')) event.preventDefault();
+  document.addEventListener('pointermove', (event) => {
+    if (!press) return;
+    if (!press.dragging && Math.hypot(event.clientX - press.x, event.clientY - press.y) > 5) {
+      press.dragging = true;
+      press.card.classList.add('is-dragging');
+    }
+    if (!press.dragging) return;
+    const over = listAt(event.clientX, event.clientY);
+    if (over !== press.over) {
+      press.over?.classList.remove('sandbox-drag-over');
+      over?.classList.add('sandbox-drag-over');
+      press.over = over;
+    }
   });
-  document.addEventListener('drop', (event) => {
-    const list = elementOf(event)?.closest('ul.board-list');
-    if (!dragged || !(list instanceof HTMLElement)) return;
-    event.preventDefault();
-    const card = dragged;
-    dragged = null;
-    moveCard(card, list).catch(() => undefined);
-  });
-  document.addEventListener('dragend', () => {
-    dragged = null;
+  document.addEventListener('pointerup', (event) => {
+    const current = press;
+    press = null;
+    if (!current?.dragging) return;
+    current.card.classList.remove('is-dragging');
+    current.over?.classList.remove('sandbox-drag-over');
+    // The click that follows this pointerup must not open the drawer.
+    suppressClick = true;
+    setTimeout(() => {
+      suppressClick = false;
+    }, 0);
+    const list = listAt(event.clientX, event.clientY);
+    if (list) moveCard(current.card, list).catch(() => undefined);
   });
 
   function findCard(item) {

@@ -22,7 +22,7 @@ export function boardCard(ctx: PageContext, board: Board, column: BoardColumn, i
   const milestone = data.milestone(issue.milestone_id);
   const groupBoard = board.group_id !== null;
   const premium = project.tier === 'premium';
-  return html`<li class="board-card gl-relative gl-mb-3 gl-rounded-base gl-border gl-bg-default" data-testid="board-card" data-item-id="gid://gitlab/Issue/${issue.id}" data-item-iid="${issue.iid}" data-item-path="${project.path_with_namespace}#${issue.iid}" draggable="true">
+  return html`<li class="board-card gl-relative gl-mb-3 gl-rounded-base gl-border gl-bg-default" data-testid="board-card" data-item-id="gid://gitlab/Issue/${issue.id}" data-item-iid="${issue.iid}" data-item-path="${project.path_with_namespace}#${issue.iid}">
 <button type="button" class="board-card-button gl-block gl-w-full gl-border-0 gl-bg-transparent gl-text-left" data-testid="board-card-button">
 <div class="gl-p-4">
   <div class="gl-flex" dir="auto"><h3 class="board-card-title gl-mb-0 gl-mt-0 gl-min-w-0 gl-break-words gl-text-base">${issue.confidential ? html`<span data-testid="confidential-icon" class="gl-mr-2" aria-label="Confidential">${icon('lock')}</span>` : ''}<a href="${issuePath(project, issue)}" title="${issue.title}" class="js-no-trigger-title gl-text-default" data-testid="board-card-title-link">${issue.title}</a></h3></div>
