@@ -20,7 +20,9 @@ export default defineContentScript({
     listenForDataChanges(ctx);
     const runner = createRunner(ctx, gitlab);
     runner.update();
-    ctx.addEventListener(window, 'wxt:locationchange', () => runner.update());
+    // The Navigation API's navigate event (behind wxt:locationchange) fires before
+    // location.href changes: take the destination from the event.
+    ctx.addEventListener(window, 'wxt:locationchange', (event) => runner.update(event.newUrl));
   },
 });
 
@@ -45,8 +47,7 @@ function createRunner(ctx: ContentScriptContext, gitlab: FeatureContext['gitlab'
   };
 
   return {
-    update() {
-      const url = new URL(location.href);
+    update(url: URL = new URL(location.href)) {
       const page = detectPage(url, readBodyData(document.body), base?.origin === url.origin ? base : null);
       const key = pageKey(page);
       if (pageRun?.key !== key) {

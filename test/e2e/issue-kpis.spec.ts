@@ -1,0 +1,79 @@
+import type { Page } from '@playwright/test';
+import { PROJECT_PATHS, READ_TOKEN, startSandbox, type Sandbox } from '../gitlab-sandbox/index';
+import { configure, expect, test } from './fixtures';
+import { EXPECTED_PROJECT_KPIS, FIXTURE_ENGINEERS, kpiFixture } from './kpi-fixture';
+
+const project = PROJECT_PATHS.webApp;
+
+// An empty GitLab (no seeded issues or MRs) plus the hand-made history of kpi-fixture.ts.
+const kpiTest = test.extend<{ sandbox: Sandbox }>({
+  // eslint-disable-next-line no-empty-pattern
+  sandbox: async ({}, use) => {
+    const sandbox = await startSandbox({ port: 0, scale: { issuesPerProject: 0, mergeRequestsPerProject: 0 } });
+    sandbox.controls.addFixtures(kpiFixture(project));
+    await use(sandbox);
+    await sandbox.close();
+  },
+});
+
+async function setUp(sandbox: Sandbox, openOptions: () => Promise<Page>): Promise<void> {
+  const options = await openOptions();
+  await options.getByLabel('Engineers').fill(FIXTURE_ENGINEERS.join('\n'));
+  await configure(options, sandbox.url, READ_TOKEN);
+}
+
+function strip(page: Page) {
+  return page.locator('[data-lens="issue-kpi-badges"]');
+}
+
+async function expectIssueTwoBadges(page: Page): Promise<void> {
+  const host = strip(page);
+  await expect(host).toHaveCount(1);
+  // #2: due 5 days ago and open; created 30 days ago.
+  // A badge's accessible name is its text (its tooltip is its description).
+  await expect(host.getByTestId('lens-due')).toHaveAccessibleName('overdue 5 d');
+  await expect(host.getByTestId('lens-age')).toHaveAccessibleName('open 30 d');
+  for (const expected of EXPECTED_PROJECT_KPIS) {
+    await expect(host.getByRole('note', { name: expected, exact: true })).toHaveCount(1);
+  }
+  await expect(host.getByRole('note')).toHaveCount(2 + EXPECTED_PROJECT_KPIS.length);
+}
+
+kpiTest.describe('issue page KPI badges', () => {
+  kpiTest('work-item view shows the issue badges and the project KPIs computed by hand', async ({ context, sandbox, openOptions }) => {
+    await setUp(sandbox, openOptions);
+    const page = await context.newPage();
+    await page.goto(`${sandbox.url}/${project}/-/issues/2`);
+    await expect(page.locator('.work-item-view')).toBeVisible();
+    await expectIssueTwoBadges(page);
+
+    // Each badge explains its sample on keyboard focus.
+    const onTime = strip(page).getByRole('note', { name: 'On-time 40% (2/5)' });
+    await onTime.focus();
+    await expect(onTime.getByRole('tooltip')).toBeVisible();
+    await expect(onTime.getByRole('tooltip')).toContainText('2 of 5');
+  });
+
+  kpiTest('legacy view shows the same badges', async ({ context, sandbox, openOptions }) => {
+    await setUp(sandbox, openOptions);
+    const page = await context.newPage();
+    await page.goto(`${sandbox.url}/${project}/-/issues/2?sandbox_view=legacy`);
+    await expect(page.locator('.issuable-details')).toBeVisible();
+    await expectIssueTwoBadges(page);
+  });
+
+  kpiTest('a late-mounting page, pushState navigation and the dark theme', async ({ context, sandbox, openOptions }) => {
+    await setUp(sandbox, openOptions);
+    const page = await context.newPage();
+    await page.goto(`${sandbox.url}/${project}/-/issues/2?sandbox_mount_delay=2500&sandbox_theme=dark`);
+    await expectIssueTwoBadges(page);
+    await expect(strip(page)).toHaveAttribute('data-theme', 'dark');
+
+    // Client-side navigation to #1 (closed 2 days before its due date): one strip, for #1.
+    await page.evaluate((href) => (window as unknown as { __sandbox: { navigate(h: string): void } }).__sandbox.navigate(href), `/${project}/-/issues/1`);
+    await expect(page).toHaveURL(new RegExp(`/${project}/-/issues/1$`));
+    await expect(strip(page).getByTestId('lens-age')).toHaveAccessibleName('was open 28 d');
+    await expect(strip(page)).toHaveCount(1);
+    await expect(strip(page).getByTestId('lens-due')).toHaveAccessibleName(/on time/);
+  });
+});
