@@ -55,6 +55,16 @@ const connectionReportSchema = z.discriminatedUnion('ok', [
 ]);
 export type ConnectionReport = z.infer<typeof connectionReportSchema>;
 
+const syncResourceSchema = z.object({
+  /** e.g. `issues:project:12`. */
+  id: z.string(),
+  status: z.enum(['never', 'running', 'interrupted', 'failed', 'ok']),
+  lastSuccessAt: z.nullable(z.string()),
+  itemsInRun: z.number(),
+  error: z.optional(errorInfoSchema),
+});
+export type SyncResourceInfo = z.infer<typeof syncResourceSchema>;
+
 export const uiMessages = {
   'ui:settings-get': {
     request: z.object({}),
@@ -75,6 +85,16 @@ export const uiMessages = {
     request: z.object({ gitlabUrl: z.string(), token: z.string() }),
     response: connectionReportSchema,
   },
+  /** Sync status of every cached resource, for the popup. */
+  'ui:sync-status': {
+    request: z.object({}),
+    response: z.object({ configured: z.boolean(), gitlabUrl: z.string(), resources: z.array(syncResourceSchema) }),
+  },
+  /** Syncs the configured team's group and projects now; answers when done. */
+  'ui:sync-now': {
+    request: z.object({}),
+    response: z.object({ scopes: z.number(), ok: z.boolean() }),
+  },
 } as const;
 
 export const badgeViewSchema = z.object({
@@ -91,6 +111,14 @@ export const freshnessSchema = z.object({
   error: z.optional(errorInfoSchema),
 });
 export type FreshnessInfo = z.infer<typeof freshnessSchema>;
+
+/** Which board: a project board names its project, a group board its group (utils/page/detect.ts). */
+const boardScopeSchema = z.object({
+  projectPath: z.optional(z.string()),
+  /** From body[data-project-id] when the page has it: saves resolving the path. */
+  projectId: z.optional(z.number()),
+  groupPath: z.optional(z.string()),
+});
 
 export const contentMessages = {
   'content:status': {
@@ -113,6 +141,30 @@ export const contentMessages = {
       windowDays: z.number(),
       freshness: freshnessSchema,
     }),
+  },
+  /** Badges of an epic page over the issues of the epic and its child epics (group scope, cache first). */
+  'content:epic-overview': {
+    request: z.object({ groupPath: z.string(), iid: z.number() }),
+    response: z.object({ badges: z.array(badgeViewSchema), windowDays: z.number(), freshness: freshnessSchema }),
+  },
+  /** Team KPIs of a board's scope: its project on a project board, its group on a group board. */
+  'content:board-overview': {
+    request: boardScopeSchema,
+    response: z.object({
+      badges: z.array(badgeViewSchema),
+      /** The project or group path the KPIs are about. */
+      scopePath: z.string(),
+      windowDays: z.number(),
+      freshness: freshnessSchema,
+    }),
+  },
+  /**
+   * Badges of many board cards in one round trip (SPEC §9: 1,000 cards). Keys are the cards'
+   * `data-item-path` (`group/project#12`); cards whose issue is not cached yet are left out.
+   */
+  'content:board-cards': {
+    request: z.object({ board: boardScopeSchema, cards: z.array(z.string()).check(z.maxLength(5000)) }),
+    response: z.object({ cards: z.record(z.string(), z.array(badgeViewSchema)) }),
   },
 } as const;
 

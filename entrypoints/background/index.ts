@@ -3,6 +3,9 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { createRouter } from '../../utils/background/router';
 import { createHandlers } from '../../utils/background/handlers';
 import { createOverviewHandlers } from '../../utils/background/overview-handlers';
+import { createSyncHandlers } from '../../utils/background/sync-handlers';
+import { createBoardHandlers } from '../../utils/background/board-handlers';
+import { createEpicHandlers } from '../../utils/background/epic-handlers';
 import { createDataService } from '../../utils/background/data-service';
 import { loadSettings, saveSettings, readToken } from '../../utils/background/settings-store';
 import {
@@ -53,7 +56,13 @@ export default defineBackground(() => {
   });
 
   const route = createRouter(
-    { ...settingsHandlers, ...createOverviewHandlers(data, Date.now) },
+    {
+      ...settingsHandlers,
+      ...createOverviewHandlers(data, Date.now),
+      ...createSyncHandlers(data, Date.now),
+      ...createEpicHandlers(data, Date.now),
+      ...createBoardHandlers(data, Date.now),
+    },
     {
       extensionId: browser.runtime.id,
       extensionBaseUrl: browser.runtime.getURL('/'),

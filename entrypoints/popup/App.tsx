@@ -1,39 +1,77 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { sendMessage } from '../../utils/send-message';
-import type { ResponseOf } from '../../utils/messages';
+import { MessageError, type ResponseOf } from '../../utils/messages';
+import { SyncStatus } from './SyncStatus';
 
-type Status = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ready'; settings: ResponseOf<'ui:settings-get'>['settings'] };
+type Status =
+  | { kind: 'loading' }
+  | { kind: 'error'; message: string }
+  | { kind: 'ready'; sync: ResponseOf<'ui:sync-status'>; at: number };
+type SyncRun = { kind: 'idle' } | { kind: 'running' } | { kind: 'done'; ok: boolean } | { kind: 'error'; message: string };
 
 export function App() {
   const [status, setStatus] = useState<Status>({ kind: 'loading' });
+  const [run, setRun] = useState<SyncRun>({ kind: 'idle' });
+
+  const refresh = useCallback(
+    () =>
+      sendMessage('ui:sync-status', {})
+        .then((sync) => setStatus({ kind: 'ready', sync, at: Date.now() }))
+        .catch((error: unknown) => setStatus({ kind: 'error', message: messageOf(error) })),
+    [],
+  );
   useEffect(() => {
-    sendMessage('ui:settings-get', {})
-      .then(({ settings }) => setStatus({ kind: 'ready', settings }))
-      .catch((error: unknown) => setStatus({ kind: 'error', message: String(error instanceof Error ? error.message : error) }));
-  }, []);
+    void refresh();
+  }, [refresh]);
+
+  const syncNow = () => {
+    setRun({ kind: 'running' });
+    // Show progress while the background works through the pages.
+    const timer = setInterval(() => void refresh(), 1000);
+    sendMessage('ui:sync-now', {})
+      .then((result) => setRun({ kind: 'done', ok: result.ok }))
+      .catch((error: unknown) => setRun({ kind: 'error', message: messageOf(error) }))
+      .finally(() => {
+        clearInterval(timer);
+        void refresh();
+      });
+  };
 
   return (
-    <main style={{ width: 320, padding: '0.75rem 1rem' }}>
+    <main style={{ width: 340, padding: '0.75rem 1rem' }}>
       <h1 style={{ fontSize: '1.1rem' }}>Engineering Lens</h1>
-      <div role="status" aria-live="polite">
-        {status.kind === 'loading' ? <p>Loading…</p> : null}
-        {status.kind === 'error' ? <p className="field__error">{status.message}</p> : null}
-        {status.kind === 'ready' ? (
-          status.settings.hasToken ? (
-            <p>
-              Connected to <strong>{new URL(status.settings.gitlabUrl).host}</strong>.
-            </p>
-          ) : (
-            <p>Not set up yet: add your GitLab URL and a personal access token in the settings.</p>
-          )
-        ) : null}
-      </div>
-      <div className="actions">
+      {status.kind === 'loading' ? <p>Loading…</p> : null}
+      {status.kind === 'error' ? <p className="field__error">{status.message}</p> : null}
+      {status.kind === 'ready' && !status.sync.configured ? (
+        <p>Not set up yet: add your GitLab URL and a personal access token in the settings.</p>
+      ) : null}
+      {status.kind === 'ready' && status.sync.configured ? (
+        <>
+          <p>
+            Connected to <strong>{new URL(status.sync.gitlabUrl).host}</strong>.
+          </p>
+          <SyncStatus resources={status.sync.resources} now={status.at} />
+          <div className="actions">
+            <button type="button" onClick={syncNow} disabled={run.kind === 'running'}>
+              {run.kind === 'running' ? 'Syncing…' : 'Sync now'}
+            </button>
+            <span role="status" aria-live="polite" data-testid="sync-result">
+              {run.kind === 'done' ? (run.ok ? 'Sync complete.' : 'Sync finished with errors (see above).') : ''}
+              {run.kind === 'error' ? run.message : ''}
+            </span>
+          </div>
+        </>
+      ) : null}
+      <div className="actions" style={{ marginTop: '0.75rem' }}>
         <button type="button" className="primary" onClick={() => void browser.runtime.openOptionsPage()}>
           Open settings
         </button>
       </div>
     </main>
   );
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof MessageError || error instanceof Error ? error.message : String(error);
 }

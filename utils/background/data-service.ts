@@ -33,7 +33,7 @@ export type Scope = { kind: 'project' | 'group'; id: number };
 
 export function createDataService(deps: DataServiceDeps) {
   let client: { key: string; client: GitLabClient } | null = null;
-  const syncs = new Map<ScopeKey, Promise<void>>();
+  const syncs = new Map<ScopeKey, Promise<boolean>>();
   const waitingTabs = new Map<ScopeKey, Set<number>>();
   const projectIds = new Map<string, number>();
   const groupIds = new Map<string, number>();
@@ -54,8 +54,11 @@ export function createDataService(deps: DataServiceDeps) {
     if (syncs.has(key)) return;
     const run = (scope.kind === 'project' ? syncProject : syncGroup)(scope.id, { client: gitlab, db, now: deps.now })
       .then(
-        () => undefined,
-        (error: unknown) => deps.onSyncError?.(key, error),
+        (report) => report.ok,
+        (error: unknown) => {
+          deps.onSyncError?.(key, error);
+          return false;
+        },
       )
       .finally(() => {
         syncs.delete(key);
@@ -84,11 +87,11 @@ export function createDataService(deps: DataServiceDeps) {
       return { syncedAt: state.lastSuccessAt, syncing: syncs.has(key), ...(error ? { error } : {}) };
     },
 
-    /** Syncs a scope now (daily alarm, popup refresh) and resolves when it is done. */
-    async syncNow(scope: Scope): Promise<void> {
+    /** Syncs a scope now (daily alarm, popup refresh); resolves when done, true if all went well. */
+    async syncNow(scope: Scope): Promise<boolean> {
       const { db, client: gitlab } = await context();
       startSync(scope, db, gitlab);
-      await syncs.get(scopeKey(scope.kind, scope.id));
+      return (await syncs.get(scopeKey(scope.kind, scope.id))) ?? false;
     },
 
     /** Numeric id of a project path (costs one request per path while the worker lives). */

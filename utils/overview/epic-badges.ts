@@ -47,7 +47,10 @@ export function epicFamily(root: EpicNode, epics: readonly EpicNode[]): EpicNode
   return family;
 }
 
-/** Issues linked to any epic of the family (by epic id, else by iid within the epic's group). */
+/**
+ * Issues linked to any epic of the family, by epic id or by iid within the epic's group (the
+ * deprecated `epic_iid` carries no group: it is the root's).
+ */
 export function issuesOfEpics<T extends EpicIssue>(family: readonly EpicNode[], issues: readonly T[]): T[] {
   const ids = new Set(family.map((epic) => epic.id));
   const refs = new Set(family.map((epic) => `${epic.group_id}&${epic.iid}`));
@@ -55,8 +58,7 @@ export function issuesOfEpics<T extends EpicIssue>(family: readonly EpicNode[], 
   return issues.filter((issue) => {
     const epic = issue.epic;
     if (!epic) return false;
-    if (epic.id !== undefined) return ids.has(epic.id);
-    return refs.has(`${epic.group_id ?? rootGroup}&${epic.iid}`);
+    return (epic.id !== undefined && ids.has(epic.id)) || refs.has(`${epic.group_id ?? rootGroup}&${epic.iid}`);
   });
 }
 

@@ -30,7 +30,10 @@ export const issueHeaderAnchors: Record<IssueView, readonly string[]> = {
 export const epicHeaderAnchors: readonly string[] = [
   '.work-item-view [data-testid="work-item-type"]', // epics as work items, 17.6+ (§3, §7)
   '.work-item-view [data-testid="work-item-title"]',
-  '.js-epic-container #epic-app-root', // legacy epic page, older instances (§5)
+  // Legacy epic page: its header row once the Vue app has mounted. DOM.md §5 did not capture the
+  // legacy epic title; `.detail-page-header` is the header row of GitLab's legacy issuable pages.
+  '.js-epic-container #epic-app-root .detail-page-header',
+  '.js-epic-container #epic-app-root', // legacy epic page, older instances (§5): below the whole app
 ];
 
 export const boardAnchors = {
@@ -41,6 +44,15 @@ export const boardAnchors = {
     '[data-testid="board_card"]', // older versions used an underscore (§6)
   ],
 } as const;
+
+/** A card's issue as `group/project#12` (board_card.vue `data-item-path` = referencePath, §6). */
+export const boardCardPathAttribute = 'data-item-path';
+
+/** The `?show=` drawer itself and its link to the opened item (work_item_drawer.vue, §3). */
+export const drawerRoots: readonly string[] = ['[data-testid="work-item-drawer"]'];
+export const drawerRefLinks: readonly string[] = [
+  '[data-testid="work-item-drawer"] [data-testid="work-item-drawer-ref-link"]', // href = the item URL
+];
 
 /** The work-item drawer opened by `?show=` on boards and lists (§3, §7). */
 export const drawerAnchors: readonly string[] = [

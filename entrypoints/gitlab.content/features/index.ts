@@ -1,5 +1,9 @@
 import type { Feature } from '../feature';
+import { boardCardBadges } from './board-card-badges';
+import { boardSummary } from './board-summary';
+import { drawerKpiBadges } from './drawer-kpi-badges';
+import { epicKpiBadges } from './epic-kpi-badges';
 import { issueKpiBadges } from './issue-kpi-badges';
 
 /** Every overlay, in the order they mount. */
-export const features: readonly Feature[] = [issueKpiBadges];
+export const features: readonly Feature[] = [issueKpiBadges, epicKpiBadges, boardSummary, boardCardBadges, drawerKpiBadges];

@@ -1,0 +1,35 @@
+/**
+ * Due status and age on every board card, including cards added later by infinite scroll,
+ * filtering or drag and drop (card-badges.ts). Computed in the background, one message per
+ * batch of cards. Tested on: the stand-in's project board with 1,000 cards (scroll, drag and
+ * drop), its group board, and after pushState navigation away and back.
+ */
+import { boardAnchors } from '../../../utils/page/anchors';
+import { sendMessage } from '../../../utils/send-message';
+import { CARD_BADGES_ID } from '../card-badge-host';
+import { startCardBadges } from '../card-badges';
+import type { Feature } from '../feature';
+import { gitlabTheme } from '../lens-host';
+import { waitForElement } from '../wait-for-element';
+import { boardScope } from './board-summary';
+
+export const boardCardBadges: Feature = {
+  id: CARD_BADGES_ID,
+  include: ['board'],
+  async init({ signal, page }) {
+    const board = boardScope(page);
+    if (!board) return;
+    if (!(await waitForElement(boardAnchors.lists, signal))) return;
+    let warned = false;
+    startCardBadges({
+      signal,
+      theme: gitlabTheme(),
+      load: async (cards) => (await sendMessage('content:board-cards', { board, cards })).cards,
+      onError: (error) => {
+        // The summary bar says what is wrong (e.g. not set up); cards stay silent.
+        if (!warned) console.warn('[Engineering Lens] board card badges:', error);
+        warned = true;
+      },
+    });
+  },
+};

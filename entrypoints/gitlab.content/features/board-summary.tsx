@@ -1,0 +1,41 @@
+/**
+ * The board summary bar above the lists: the team KPIs of the board's scope (the project of a
+ * project board, the group of a group board). Tested on: the stand-in's project boards and its
+ * group board, and after pushState navigation away and back.
+ */
+import type { PageInfo } from '../../../utils/page/detect';
+import { boardAnchors } from '../../../utils/page/anchors';
+import { sendMessage } from '../../../utils/send-message';
+import type { Feature } from '../feature';
+import { KpiStrip } from '../kpi-strip';
+import { mountLensHost } from '../lens-host';
+
+/** What a board message says about its board, from the detected page. */
+export function boardScope(page: PageInfo): { projectPath?: string; projectId?: number; groupPath?: string } | null {
+  if (page.projectPath) return { projectPath: page.projectPath, ...(page.projectId ? { projectId: page.projectId } : {}) };
+  if (page.groupPath) return { groupPath: page.groupPath };
+  return null;
+}
+
+export const boardSummary: Feature = {
+  id: 'board-summary',
+  include: ['board'],
+  async init({ ctx, signal, page }) {
+    const board = boardScope(page);
+    if (!board) return;
+    await mountLensHost({
+      ctx,
+      signal,
+      featureId: 'board-summary',
+      anchors: boardAnchors.lists,
+      append: 'before',
+      render: () => (
+        <KpiStrip
+          label="Engineering Lens: board KPIs"
+          load={() => sendMessage('content:board-overview', board)}
+          scope={(answer) => answer.scopePath}
+        />
+      ),
+    });
+  },
+};

@@ -1,0 +1,50 @@
+/**
+ * The issue's KPI badges inside the `?show=` work-item drawer on boards and issue lists (SPEC §1:
+ * same as the issue page). Restarts whenever the drawer changes; removed when it closes.
+ * Tested on: the stand-in's project board (click a card, Escape closes).
+ */
+import { drawerAnchors, drawerRefLinks, drawerRoots, firstMatch } from '../../../utils/page/anchors';
+import { detectPage, readBodyData } from '../../../utils/page/detect';
+import { decodeDrawerParam } from '../../../utils/page/drawer-param';
+import type { Feature, FeatureContext } from '../feature';
+import { IssueOverview } from '../issue-overview';
+import { mountLensHost } from '../lens-host';
+import { waitForElement } from '../wait-for-element';
+
+export const drawerKpiBadges: Feature = {
+  id: 'drawer-kpi-badges',
+  include: ['board', 'issue-list'],
+  drawer: true,
+  async init(context) {
+    const { ctx, signal } = context;
+    const drawer = await waitForElement(drawerRoots, signal);
+    if (!drawer) return;
+    const issue = openedIssue(context);
+    if (!issue) return;
+    await mountLensHost({
+      ctx,
+      signal,
+      featureId: 'drawer-kpi-badges',
+      anchors: drawerAnchors,
+      append: 'after-row',
+      render: () => <IssueOverview request={issue} />,
+    });
+  },
+};
+
+/** The drawer's issue: from `?show=` when it decodes, else from the drawer's reference link. */
+function openedIssue({ page, gitlab }: FeatureContext): { projectPath: string; iid: number; projectId?: number } | null {
+  const body = readBodyData(document.body);
+  const fromParam = decodeDrawerParam(page.drawer);
+  if (fromParam) {
+    const sameProject = page.projectId && page.projectPath === fromParam.projectPath;
+    return { ...fromParam, ...(sameProject ? { projectId: page.projectId } : {}) };
+  }
+  const href = firstMatch(document, drawerRefLinks)?.getAttribute('href');
+  if (!href) return null;
+  const url = new URL(href, location.href);
+  const base = gitlab.gitlabUrl ? new URL(gitlab.gitlabUrl) : null;
+  const linked = detectPage(url, body, base?.origin === url.origin ? base : null);
+  if (linked.kind !== 'issue' || !linked.projectPath || !linked.iid) return null;
+  return { projectPath: linked.projectPath, iid: linked.iid, ...(linked.projectId ? { projectId: linked.projectId } : {}) };
+}

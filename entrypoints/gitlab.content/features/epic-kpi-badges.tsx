@@ -1,0 +1,36 @@
+/**
+ * KPI badges below an epic's header: On-time, Complete and progress over the issues of the epic
+ * and its child epics (group scope). Tested on: the stand-in's epic as a work item
+ * (`/groups/<g>/-/epics/<iid>`) and its legacy epic page (`?force_legacy_view=true`).
+ */
+import { epicHeaderAnchors } from '../../../utils/page/anchors';
+import { sendMessage } from '../../../utils/send-message';
+import type { Feature } from '../feature';
+import { KpiStrip } from '../kpi-strip';
+import { mountLensHost } from '../lens-host';
+import { waitForElement } from '../wait-for-element';
+
+/** How long to wait for the epic's own header before settling for the legacy app's root. */
+const HEADER_WAIT_MS = 5_000;
+
+export const epicKpiBadges: Feature = {
+  id: 'epic-kpi-badges',
+  include: ['epic'],
+  async init({ ctx, signal, page }) {
+    const { groupPath, iid } = page;
+    if (!groupPath || !iid) return;
+    // The header mounts late; waiting for it keeps the strip from moving once it appears.
+    await waitForElement(epicHeaderAnchors.slice(0, -1), signal, { timeoutMs: HEADER_WAIT_MS });
+    if (signal.aborted) return;
+    await mountLensHost({
+      ctx,
+      signal,
+      featureId: 'epic-kpi-badges',
+      anchors: epicHeaderAnchors,
+      append: 'after-row',
+      render: () => (
+        <KpiStrip label="Engineering Lens: epic KPIs" load={() => sendMessage('content:epic-overview', { groupPath, iid })} />
+      ),
+    });
+  },
+};

@@ -1,0 +1,41 @@
+import type { SyncResourceInfo } from '../../utils/messages';
+
+const STATUS_WORDS: Record<SyncResourceInfo['status'], string> = {
+  never: 'not synced yet',
+  running: 'syncing…',
+  interrupted: 'interrupted, resumes on the next sync',
+  failed: 'failed',
+  ok: 'synced',
+};
+
+/** One line per cached resource: what it is, its state, when it last succeeded, why it failed. */
+export function SyncStatus({ resources, now }: { resources: SyncResourceInfo[]; now: number }) {
+  if (!resources.length) return <p className="lens-muted">Nothing synced yet.</p>;
+  return (
+    <ul className="sync-list" aria-label="Sync status">
+      {resources.map((resource) => {
+        const [kind, scopeKind, id] = resource.id.split(':');
+        return (
+          <li key={resource.id} data-status={resource.status}>
+            <span className="sync-list__what">
+              {kind?.replace('_', ' ')} · {scopeKind} {id}
+            </span>{' '}
+            <span className="sync-list__state">
+              {STATUS_WORDS[resource.status]}
+              {resource.lastSuccessAt ? `, last success ${ago(resource.lastSuccessAt, now)}` : ''}
+            </span>
+            {resource.error ? <div className="field__error">{resource.error.message}</div> : null}
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
+
+function ago(iso: string, now: number): string {
+  const minutes = Math.max(0, Math.round((now - Date.parse(iso)) / 60_000));
+  if (minutes < 1) return 'just now';
+  if (minutes < 60) return `${minutes} min ago`;
+  const hours = Math.round(minutes / 60);
+  return hours < 48 ? `${hours} h ago` : `${Math.round(hours / 24)} d ago`;
+}

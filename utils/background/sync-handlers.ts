@@ -1,0 +1,47 @@
+/** The popup's view of sync: status per cached resource, and "Sync now" for the team. */
+import { getAllSyncStates } from '../db/sync-state';
+import { syncStatusOf } from '../gitlab/sync';
+import { MessageError } from '../messages';
+import { teamScopes } from './daily-sync';
+import type { DataService } from './data-service';
+import type { Handlers } from './router';
+
+export type SyncHandlers = Pick<Handlers, 'ui:sync-status' | 'ui:sync-now'>;
+
+export function createSyncHandlers(data: DataService, now: () => number): SyncHandlers {
+  return {
+    'ui:sync-status': async () => {
+      const { settings, db } = await data.context().catch((error: unknown) => {
+        if (error instanceof MessageError && error.info.kind === 'not-configured') return { settings: null, db: null };
+        throw error;
+      });
+      if (!settings || !db) return { configured: false, gitlabUrl: '', resources: [] };
+      const states = await getAllSyncStates(db);
+      const at = now();
+      return {
+        configured: true,
+        gitlabUrl: settings.gitlabUrl,
+        resources: states.map((state) => ({
+          id: state.id,
+          status: syncStatusOf(state, at),
+          lastSuccessAt: state.lastSuccessAt,
+          itemsInRun: state.itemsInRun,
+          ...(state.lastError ? { error: { kind: state.lastError.kind, message: state.lastError.message } } : {}),
+        })),
+      };
+    },
+
+    'ui:sync-now': async () => {
+      const { settings } = await data.context();
+      const scopes = await teamScopes(settings, data);
+      if (!scopes.length) {
+        throw new MessageError({
+          kind: 'no-team',
+          message: "Add the team's group or projects in the settings to sync them.",
+        });
+      }
+      const outcomes = await Promise.all(scopes.map((scope) => data.syncNow(scope)));
+      return { scopes: scopes.length, ok: outcomes.every(Boolean) };
+    },
+  };
+}
