@@ -26,6 +26,7 @@ const tokenField = z
   .refine((t) => !/\s/.test(t), 'A token has no spaces in it.');
 
 const listOfNames = z.array(z.string().trim().min(1)).default([]);
+const number = () => z.number({ error: 'Enter a number.' });
 
 export const settingsSchema = z.object({
   version: z.literal(SETTINGS_VERSION),
@@ -44,10 +45,10 @@ export const settingsSchema = z.object({
   kpi: z
     .object({
       /** Rolling window in days (SPEC §2). */
-      windowDays: z.number().int().min(7, 'At least 7 days.').max(365, 'At most 365 days.').default(90),
+      windowDays: number().int().min(7, 'At least 7 days.').max(365, 'At most 365 days.').default(90),
       /** IANA zone in which a due day ends, e.g. Europe/Berlin. */
       timeZone: z.string().trim().refine(isValidTimeZone, 'Not a time zone name such as UTC or Europe/Berlin.').default('UTC'),
-      dueSoonDays: z.number().int().min(0).max(60).default(3),
+      dueSoonDays: number().int().min(0).max(60).default(3),
       incidentTypeIsFailure: z.boolean().default(true),
       /** Each set is all-must-match; sets are alternatives (`type::bug` + `severity::1`). */
       failureLabelSets: z
@@ -55,12 +56,12 @@ export const settingsSchema = z.object({
         .default([['incident'], ['type::bug', 'severity::1'], ['type::bug', 'severity::2']]),
       targets: z
         .object({
-          onTimePercent: z.number().min(0).max(100).default(80),
-          completePercent: z.number().min(0).max(100).default(80),
-          mttrHours: z.number().positive().default(24),
-          mtbfDays: z.number().positive().default(30),
-          mrRate: z.number().positive().default(8),
-          techContribution: z.number().positive().default(2),
+          onTimePercent: number().min(0).max(100).default(80),
+          completePercent: number().min(0).max(100).default(80),
+          mttrHours: number().positive('Must be more than 0.').default(24),
+          mtbfDays: number().positive('Must be more than 0.').default(30),
+          mrRate: number().positive('Must be more than 0.').default(8),
+          techContribution: number().positive('Must be more than 0.').default(2),
         })
         .prefault({}),
     })
@@ -68,7 +69,7 @@ export const settingsSchema = z.object({
   sync: z
     .object({
       /** Cached data older than this is refreshed when a page asks for it. */
-      staleAfterMinutes: z.number().int().min(1).max(24 * 60).default(60),
+      staleAfterMinutes: number().int().min(1).max(24 * 60).default(60),
     })
     .prefault({}),
 });

@@ -1,12 +1,13 @@
 import { useEffect, useState } from 'react';
 import { sendMessage } from '../../utils/send-message';
 import { MessageError, type ConnectionReport } from '../../utils/messages';
-import { candidateFromForm, formErrorKey, formFromSettings, type FormState, type PublicSettings } from './form';
+import { candidateFromForm, formErrorKey, formFromSettings, type FormState, type PublicSettings, type TextField } from './form';
 import { requestOriginAccess } from './permissions';
 import { ConnectionSection } from './sections/ConnectionSection';
 import { TeamSection } from './sections/TeamSection';
+import { KpiSection } from './sections/KpiSection';
 
-type Errors = Partial<Record<keyof FormState | 'form', string>>;
+type Errors = Partial<Record<TextField | 'form', string>>;
 type SaveState = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved' } | { kind: 'error'; message: string };
 
 export function App() {
@@ -38,7 +39,7 @@ export function App() {
     setForm({ ...form, ...patch });
     setSave({ kind: 'idle' });
     const cleared = { ...errors };
-    for (const key of Object.keys(patch)) delete cleared[key as keyof FormState];
+    for (const key of Object.keys(patch)) delete cleared[key as TextField];
     setErrors(cleared);
   };
 
@@ -119,6 +120,7 @@ export function App() {
           report={report}
         />
         <TeamSection form={form} errors={errors} onChange={change} />
+        <KpiSection form={form} errors={errors} onChange={change} />
         <div className="actions">
           <button type="submit" className="primary" disabled={save.kind === 'saving'}>
             {save.kind === 'saving' ? 'Saving…' : 'Save'}

@@ -76,4 +76,33 @@ kpiTest.describe('issue page KPI badges', () => {
     await expect(strip(page)).toHaveCount(1);
     await expect(strip(page).getByTestId('lens-due')).toHaveAccessibleName(/on time/);
   });
+
+  kpiTest('the KPI window and targets set in the options change the badges', async ({ context, sandbox, openOptions }) => {
+    const options = await openOptions();
+    await options.getByLabel('Engineers').fill(FIXTURE_ENGINEERS.join('\n'));
+    await options.getByLabel('Window (days)').fill('14');
+    await options.getByLabel('MTTR target (hours)').fill('5');
+    await configure(options, sandbox.url, READ_TOKEN);
+
+    const page = await context.newPage();
+    await page.goto(`${sandbox.url}/${project}/-/issues/2`);
+    // Last 14 days: due #1 (-10 d, on time), #2 (-5 d, late), #6 and #7 (-8 d via the milestone,
+    // on time and late); #3 (-20 d) falls out → 2/4. Failures: only #9 (-10 d, 6 h) → MTTR 6.0 h,
+    // which misses a 5 h target by more than 10 % (5.5 h).
+    await expect(strip(page).getByRole('note', { name: 'On-time 50% (2/4)', exact: true })).toBeVisible();
+    const mttr = strip(page).getByRole('note', { name: 'MTTR 6.0 h', exact: true });
+    await expect(mttr).toHaveAttribute('data-status', 'missed');
+  });
+
+  kpiTest('invalid KPI settings are explained and not saved', async ({ openOptions }) => {
+    const options = await openOptions();
+    await options.getByLabel('Time zone').fill('Mars/Olympus');
+    await options.getByLabel('Window (days)').fill('');
+    await options.getByRole('button', { name: 'Save' }).click();
+    await expect(options.getByText('Not a time zone name')).toBeVisible();
+    await expect(options.getByText('Enter a number.')).toBeVisible();
+    await options.reload();
+    await expect(options.getByLabel('Time zone')).toHaveValue('UTC');
+    await expect(options.getByLabel('Window (days)')).toHaveValue('90');
+  });
 });

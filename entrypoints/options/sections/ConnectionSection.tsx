@@ -1,10 +1,10 @@
 import { Field } from '../../../components/Field';
 import type { ConnectionReport } from '../../../utils/messages';
-import type { FormState } from '../form';
+import type { FormState, TextField } from '../form';
 
 interface Props {
   form: FormState;
-  errors: Partial<Record<keyof FormState, string>>;
+  errors: Partial<Record<TextField, string>>;
   hasSavedToken: boolean;
   onChange: (patch: Partial<FormState>) => void;
   onTest: () => void;

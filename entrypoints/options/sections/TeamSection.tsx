@@ -1,9 +1,9 @@
 import { Field } from '../../../components/Field';
-import type { FormState } from '../form';
+import type { FormState, TextField } from '../form';
 
 interface Props {
   form: FormState;
-  errors: Partial<Record<keyof FormState, string>>;
+  errors: Partial<Record<TextField, string>>;
   onChange: (patch: Partial<FormState>) => void;
 }
 
