@@ -93,8 +93,11 @@ function randomIssue(ctx: IssueSeedContext, sprints: readonly SprintRange[], cre
   if (isIncident) labels.push('incident');
   else if (type) labels.push(type);
   if (!isIncident && rnd.chance(0.06)) labels.push('Engineering Allocation');
+  let severe = false;
   if (type === 'type::bug' || isIncident) {
-    labels.push(rnd.weighted([['severity::1', 8], ['severity::2', 20], ['severity::3', 42], ['severity::4', 30]]));
+    const severity = rnd.weighted([['severity::1', 8], ['severity::2', 20], ['severity::3', 42], ['severity::4', 30]]);
+    severe = severity === 'severity::1' || severity === 'severity::2';
+    labels.push(severity);
   }
   const service = rnd.chance(0.2) ? rnd.pick(spec.services) : null;
   if (service) labels.push(service);
@@ -105,10 +108,11 @@ function randomIssue(ctx: IssueSeedContext, sprints: readonly SprintRange[], cre
 
   // Resolution: older issues are more likely closed; durations skew short.
   const ageDays = (now - createdMs) / DAY;
-  const closeProbability = ageDays < 3 ? 0.1 : Math.min(0.9, 0.25 + ageDays / 60);
+  // Severity 1-2 bugs count as failures (MTTR/MTBF): teams fix them within days, as they would.
+  const closeProbability = severe ? (ageDays < 1 ? 0.3 : 0.98) : ageDays < 3 ? 0.1 : Math.min(0.9, 0.25 + ageDays / 60);
   let closedMs: number | null = null;
   if (rnd.chance(closeProbability)) {
-    const days = isIncident ? rnd.next() * 3 : resolutionDays(rnd);
+    const days = isIncident ? rnd.next() * 3 : severe ? 0.05 + rnd.next() * 4 : resolutionDays(rnd);
     const candidate = createdMs + Math.max(10 * MINUTE, Math.floor(days * DAY));
     if (candidate < now - MINUTE) closedMs = candidate;
   }
