@@ -31,7 +31,13 @@ if (!hasDisplay || !existsSync(chromiumPath)) {
       executablePath: chromiumPath,
       headless: false,
       viewport: null,
-      args: [`--disable-extensions-except=${extensionPath}`, `--load-extension=${extensionPath}`, '--no-first-run'],
+      args: [
+        `--disable-extensions-except=${extensionPath}`,
+        `--load-extension=${extensionPath}`,
+        '--no-first-run',
+        // Chromium refuses to run as root with its sandbox on (containers, CI machines).
+        ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
+      ],
     });
     const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 10_000 }));
     const extensionId = new URL(worker.url()).host;
