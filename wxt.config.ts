@@ -27,7 +27,15 @@ export default defineConfig({
         ? { optional_host_permissions: SELF_MANAGED_ORIGINS }
         : { optional_permissions: SELF_MANAGED_ORIGINS }),
       ...(browser === 'firefox'
-        ? { browser_specific_settings: { gecko: { id: 'engineering-lens@example.org' } } }
+        ? {
+            browser_specific_settings: {
+              gecko: {
+                id: 'engineering-lens@example.org',
+                // Nothing is collected: data goes only between the browser and the user's GitLab.
+                data_collection_permissions: { required: ['none'] },
+              },
+            },
+          }
         : {}),
     };
   },

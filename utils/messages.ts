@@ -8,12 +8,12 @@
 // bundle (SPEC §9: under 90 KB gzip).
 import * as z from 'zod/mini';
 
-export const errorInfoSchema = z.object({
-  /** Typed cause (utils/gitlab/errors.ts kinds, or `invalid-request`, `forbidden-sender`, `internal`). */
-  kind: z.string(),
-  message: z.string(),
-});
-export type ErrorInfo = z.infer<typeof errorInfoSchema>;
+import type { ErrorInfo } from './message-envelope';
+
+export { DATA_CHANGED_PUSH, MessageError, isDataChangedPush, readAnswer } from './message-envelope';
+export type { Answer, ErrorInfo } from './message-envelope';
+
+export const errorInfoSchema = z.object({ kind: z.string(), message: z.string() }) satisfies z.ZodMiniType<ErrorInfo>;
 
 const publicSettingsSchema = z.object({
   version: z.number(),
@@ -168,9 +168,6 @@ export const contentMessages = {
   },
 } as const;
 
-/** Background → content script: data a tab showed has changed; ask again. */
-export const DATA_CHANGED_PUSH = 'push:data-changed';
-export const dataChangedPushSchema = z.object({ name: z.literal(DATA_CHANGED_PUSH), scope: z.string() });
 
 export const allMessages = { ...uiMessages, ...contentMessages };
 export type MessageName = keyof typeof allMessages;
@@ -179,11 +176,6 @@ export type ResponseOf<N extends MessageName> = z.output<(typeof allMessages)[N]
 
 /** The wire envelope. Answers are `{ ok: true, data }` or `{ ok: false, error }`. */
 export const envelopeSchema = z.object({ name: z.string(), payload: z.unknown() });
-export type Answer<T> = { ok: true; data: T } | { ok: false; error: ErrorInfo };
-export const answerSchema = z.discriminatedUnion('ok', [
-  z.object({ ok: z.literal(true), data: z.unknown() }),
-  z.object({ ok: z.literal(false), error: errorInfoSchema }),
-]);
 
 export function isUiMessage(name: string): name is keyof typeof uiMessages {
   return Object.hasOwn(uiMessages, name);
@@ -192,9 +184,3 @@ export function isContentMessage(name: string): name is keyof typeof contentMess
   return Object.hasOwn(contentMessages, name);
 }
 
-export class MessageError extends Error {
-  constructor(readonly info: ErrorInfo) {
-    super(info.message);
-    this.name = 'MessageError';
-  }
-}

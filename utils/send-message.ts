@@ -1,23 +1,16 @@
 /**
- * The one place UI and content scripts talk to the background. Requests are validated before
- * they leave, answers after they arrive, and failures become `MessageError` with a typed kind.
+ * The one place UI and content scripts talk to the background. The background validates every
+ * request and checks the sender (utils/background/router.ts); failures come back as
+ * `MessageError` with a typed kind. Zod-free on purpose: this is in the content script bundle.
  */
 import { browser } from 'wxt/browser';
-import {
-  allMessages,
-  answerSchema,
-  MessageError,
-  type MessageName,
-  type RequestOf,
-  type ResponseOf,
-} from './messages';
+import { MessageError, readAnswer } from './message-envelope';
+import type { MessageName, RequestOf, ResponseOf } from './messages';
 
 export async function sendMessage<N extends MessageName>(name: N, payload: RequestOf<N>): Promise<ResponseOf<N>> {
-  const spec = allMessages[name];
-  const request = spec.request.parse(payload);
   let raw: unknown;
   try {
-    raw = await browser.runtime.sendMessage({ name, payload: request });
+    raw = await browser.runtime.sendMessage({ name, payload });
   } catch (error) {
     // The extension was reloaded or its worker could not start: say so instead of crashing.
     throw new MessageError({
@@ -25,12 +18,8 @@ export async function sendMessage<N extends MessageName>(name: N, payload: Reque
       message: `Engineering Lens could not reach its background service (${String(error)}). Reload the page.`,
     });
   }
-  const answer = answerSchema.safeParse(raw);
-  if (!answer.success) {
-    throw new MessageError({ kind: 'internal', message: `Unexpected answer to ${name}.` });
-  }
-  if (!answer.data.ok) throw new MessageError(answer.data.error);
-  const data = spec.response.safeParse(answer.data.data);
-  if (!data.success) throw new MessageError({ kind: 'internal', message: `Malformed answer to ${name}.` });
-  return data.data as ResponseOf<N>;
+  const answer = readAnswer(raw);
+  if (!answer) throw new MessageError({ kind: 'internal', message: `Unexpected answer to ${name}.` });
+  if (!answer.ok) throw new MessageError(answer.error);
+  return answer.data as ResponseOf<N>;
 }

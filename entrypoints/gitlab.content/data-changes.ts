@@ -4,14 +4,14 @@
  */
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { dataChangedPushSchema } from '../../utils/messages';
+import { isDataChangedPush } from '../../utils/message-envelope';
 
 const changes = new EventTarget();
 
 export function listenForDataChanges(ctx: ContentScriptContext): void {
   const listener = (message: unknown, sender: { id?: string; tab?: unknown }) => {
     if (sender.id !== browser.runtime.id || sender.tab) return;
-    if (dataChangedPushSchema.safeParse(message).success) changes.dispatchEvent(new Event('change'));
+    if (isDataChangedPush(message)) changes.dispatchEvent(new Event('change'));
   };
   browser.runtime.onMessage.addListener(listener);
   ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(listener));

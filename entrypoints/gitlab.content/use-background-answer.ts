@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { MessageError, type ErrorInfo } from '../../utils/messages';
+import { MessageError, type ErrorInfo } from '../../utils/message-envelope';
 import { onDataChanged } from './data-changes';
 
 export type AnswerState<T> =
