@@ -1,5 +1,5 @@
 /** Badges about one issue: due status, age, time to fix for a closed failure (SPEC §2). */
-import { dueStatus, issueAge, timeToFix, type DueStatusKind, type KpiIssue, type KpiSettings } from '../kpi';
+import { dueStatus, formatDuration, issueAge, timeToFix, type DueStatusKind, type KpiIssue, type KpiSettings } from '../kpi';
 import type { BadgeStatus, BadgeView } from './badge-view';
 
 const DUE_COLOURS: Record<DueStatusKind, BadgeStatus> = {
@@ -34,7 +34,7 @@ export function issueBadges(issue: KpiIssue, settings: KpiSettings, now: Date): 
   }
   const fix = timeToFix(issue, settings.failureRules);
   if (fix) {
-    badges.push({ id: 'time-to-fix', text: `Time to fix ${fix.display}`, explanation: `A failure (${fix.why}): closed − created.`, status: 'neutral' });
+    badges.push({ id: 'time-to-fix', text: `Time to fix ${formatDuration(fix.ms)}`, explanation: `A failure (${fix.why}): closed − created.`, status: 'neutral' });
   }
   return badges;
 }
