@@ -68,7 +68,8 @@ async function senderMayCall(name: MessageName, sender: Sender, options: RouterO
   if (sender.id !== options.extensionId) return false;
   if (isUiMessage(name)) return isExtensionPage(sender, options);
   if (isContentMessage(name)) {
-    const url = sender.tab?.url ?? sender.url;
+    // The frame that sent it decides (content scripts run in top frames only, but be exact).
+    const url = sender.url ?? sender.tab?.url;
     return !!sender.tab && !!url && (await options.isAllowedContentUrl(url));
   }
   return false;
