@@ -1,4 +1,4 @@
-import { API_TOKEN, PROJECT_IDS, PROJECT_PATHS, READ_TOKEN, REVOKED_TOKEN } from '../gitlab-sandbox/index';
+import { API_TOKEN, PROJECT_IDS, PROJECT_PATHS, READ_TOKEN, REVOKED_TOKEN, USER_ONLY_TOKEN } from '../gitlab-sandbox/index';
 import { configure, expect, test } from './fixtures';
 
 test.describe('a new user sets up Engineering Lens', () => {
@@ -54,5 +54,25 @@ test.describe('a new user sets up Engineering Lens', () => {
     await options.getByRole('button', { name: 'Save' }).click();
     await expect(options.getByText('must start with https://')).toBeVisible();
     await expect(options.getByTestId('save-status')).toHaveText('Not saved: fix the fields marked above.');
+  });
+
+  test('a token without an API scope is flagged, and overlays say what GitLab refused', async ({ context, sandbox, openOptions }) => {
+    const options = await openOptions();
+    await options.getByLabel('GitLab URL').fill(sandbox.url);
+    await options.getByLabel('Personal access token').fill(USER_ONLY_TOKEN);
+    await options.getByRole('button', { name: 'Test connection' }).click();
+    const result = options.getByTestId('connection-result');
+    await expect(result).toContainText('read_user');
+    await expect(result).toContainText('This token cannot read the API');
+    await options.getByRole('button', { name: 'Save' }).click();
+    await expect(options.getByTestId('save-status')).toHaveText('Saved.');
+
+    // GitLab answers 403 insufficient_scope; the issue page says so instead of breaking.
+    const issue = sandbox.data.issuesOf(PROJECT_IDS.webApp)[0]!;
+    const page = await context.newPage();
+    await page.goto(`${sandbox.url}/${PROJECT_PATHS.webApp}/-/issues/${issue.iid}`);
+    const strip = page.locator('[data-lens="issue-kpi-badges"]');
+    await expect(strip.getByRole('status')).toContainText('read_api');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(issue.title);
   });
 });
