@@ -2,31 +2,63 @@
  * One board card's badge row, in plain DOM: a board has up to 1,000 cards (SPEC §9), and a WXT
  * shadow UI with a React root per card costs too much. Same markup and classes as
  * components/Badge.tsx, in an open shadow root per card; text is set with textContent only.
+ *
+ * The host goes into the card empty, with its final height (overlay.css), in the frame the card
+ * first renders; the badges fill it later without changing the card's size, so GitLab's board
+ * neither shifts nor has to be laid out and painted again as a whole.
  */
 import overlayCss from '../../components/overlay.css?inline';
 import type { BadgeView } from '../../utils/overview/badge-view';
 
 export const CARD_BADGES_ID = 'board-card-badges';
 
-export function createCardHost(badges: readonly BadgeView[], theme: string): HTMLElement {
+let sharedSheet: CSSStyleSheet | null | undefined;
+
+/** One parsed stylesheet adopted by every card's shadow root, where the browser allows it. */
+function cardSheet(): CSSStyleSheet | null {
+  if (sharedSheet === undefined) {
+    try {
+      sharedSheet = new CSSStyleSheet();
+      sharedSheet.replaceSync(overlayCss);
+    } catch {
+      sharedSheet = null;
+    }
+  }
+  return sharedSheet;
+}
+
+export function createCardHost(theme: string): HTMLElement {
   const host = document.createElement('div');
   host.setAttribute('data-lens', CARD_BADGES_ID);
   host.dataset.theme = theme;
-  host.attachShadow({ mode: 'open' });
-  fillCardHost(host, badges);
+  const shadow = host.attachShadow({ mode: 'open' });
+  const sheet = cardSheet();
+  if (sheet) {
+    try {
+      shadow.adoptedStyleSheets = [sheet];
+    } catch {
+      // Some content-script worlds cannot share a sheet with the page: use a <style> below.
+    }
+  }
+  if (shadow.adoptedStyleSheets.length === 0) {
+    const style = document.createElement('style');
+    style.textContent = overlayCss;
+    shadow.append(style);
+  }
   return host;
 }
 
 export function fillCardHost(host: HTMLElement, badges: readonly BadgeView[]): void {
-  const style = document.createElement('style');
-  // Identical style text in every root: the browser parses it once and shares it.
-  style.textContent = overlayCss;
+  const shadow = host.shadowRoot;
+  if (!shadow) return;
   const row = document.createElement('div');
   row.className = 'lens-card-row';
   row.setAttribute('role', 'group');
   row.setAttribute('aria-label', 'Engineering Lens');
   badges.forEach((badge, index) => row.append(badgeElement(badge, `lens-tip-${index}`)));
-  host.shadowRoot?.replaceChildren(style, row);
+  const old = shadow.querySelector('.lens-card-row');
+  if (old) old.replaceWith(row);
+  else shadow.append(row);
 }
 
 function badgeElement(badge: BadgeView, tooltipId: string): HTMLElement {

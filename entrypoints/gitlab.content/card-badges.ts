@@ -2,10 +2,13 @@
  * Keeps exactly one badge host on every board card, including cards that infinite scroll,
  * filtering or drag and drop add later (DOM.md §7: Apollo and Sortable re-render cards).
  *
- * - A MutationObserver on the lists (batched per animation frame) finds new, moved and
- *   re-rendered cards; a cheap one on <body> notices when the lists element itself is replaced.
+ * - A MutationObserver on the lists, batched per animation frame, finds new, moved and
+ *   re-rendered cards; the frame callback runs before the browser lays the new cards out, so
+ *   their (still empty) hosts are part of that first layout. A cheap observer on <body>
+ *   notices when the lists element itself is replaced.
  * - Badges of all cards without data come from the background in one message per batch.
- * - Hosts are created in slices of a few milliseconds per frame, so no task grows long.
+ * - Hosts are filled in slices of a few milliseconds per frame, top cards of every list first,
+ *   so no task grows long and the cards in view are done first.
  * - A card that carries a host we did not make (a copy made while dragging) loses it.
  */
 import type { BadgeView } from '../../utils/overview/badge-view';
@@ -13,8 +16,8 @@ import { boardAnchors, boardCardPathAttribute, firstMatch } from '../../utils/pa
 import { CARD_BADGES_ID, createCardHost, fillCardHost, sameBadges } from './card-badge-host';
 import { onDataChanged } from './data-changes';
 
-/** Script time per frame spent creating hosts (the browser's layout comes on top). */
-const SLICE_MS = 8;
+/** Script time per frame spent filling hosts (the browser's style, layout and paint come on top). */
+const SLICE_MS = 3;
 const CARD_SELECTOR = boardAnchors.card.join(', ');
 const HOST_SELECTOR = `[data-lens="${CARD_BADGES_ID}"]`;
 
@@ -26,23 +29,26 @@ export interface CardBadgesOptions {
   onError(error: unknown): void;
 }
 
-interface Rendered {
+interface CardState {
   host: HTMLElement;
-  path: string;
-  badges: readonly BadgeView[];
+  /** What the host shows, null while empty. */
+  path: string | null;
+  badges: readonly BadgeView[] | null;
 }
 
 export function startCardBadges({ signal, load, theme, onError }: CardBadgesOptions): void {
   const known = new Map<string, readonly BadgeView[]>();
   /** Paths asked for (in flight, or unknown to the background until its data changes). */
   const asked = new Set<string>();
-  const rendered = new WeakMap<Element, Rendered>();
+  const cards = new WeakMap<Element, CardState>();
   const ownHosts = new WeakSet<Element>();
-  let queue: Element[] = [];
+  let fillQueue: Element[] = [];
   let next = 0;
   let scanFrame = 0;
-  let sliceFrame = 0;
+  let fillFrame = 0;
   let observedLists: Element | null = null;
+  /** The last ask failed: no empty hosts for cards without data until one succeeds. */
+  let failing = false;
 
   // Our own hosts going in or out need no new scan.
   const listsObserver = new MutationObserver((records) => {
@@ -71,22 +77,44 @@ export function startCardBadges({ signal, load, theme, onError }: CardBadgesOpti
     }
     if (!lists) return;
     const missing: string[] = [];
-    const queued = new Set(queue.slice(next));
+    const queued = new Set(fillQueue.slice(next));
+    const added: { card: Element; rank: number }[] = [];
+    const perList = new Map<Element | null, number>();
     for (const card of lists.querySelectorAll(CARD_SELECTOR)) {
-      removeStrayHosts(card);
+      const rank = perList.get(card.parentElement) ?? 0;
+      perList.set(card.parentElement, rank + 1);
       const path = card.getAttribute(boardCardPathAttribute);
       if (!path) continue;
       const badges = known.get(path);
+      const state = badges || !failing ? hostOf(card) : null;
       if (!badges) {
         if (!asked.has(path)) missing.push(path);
-        continue;
+        // A card element re-used for another issue must not show the previous one's badges.
+        if (state && state.path !== null && state.path !== path) clear(state);
+      } else if (state && (state.path !== path || state.badges !== badges) && !queued.has(card)) {
+        added.push({ card, rank });
       }
-      const state = rendered.get(card);
-      const current = state && state.host.parentElement === card && state.path === path && state.badges === badges;
-      if (!current && !queued.has(card)) queue.push(card);
     }
+    // Top cards of every list first: those are the ones in view.
+    for (const { card } of added.sort((a, b) => a.rank - b.rank)) fillQueue.push(card);
     if (missing.length) void ask(missing);
-    if (queue.length > next && !sliceFrame) renderSlice();
+    if (fillQueue.length > next && !fillFrame) fillFrame = requestAnimationFrame(fillSlice);
+  }
+
+  /** The card's one host: kept, re-attached, or made (empty) now; strays are removed. */
+  function hostOf(card: Element): CardState {
+    let state = cards.get(card);
+    for (const child of Array.from(card.children)) {
+      if (child.matches(HOST_SELECTOR) && child !== state?.host) child.remove();
+    }
+    if (!state) {
+      const host = createCardHost(theme);
+      ownHosts.add(host);
+      state = { host, path: null, badges: null };
+      cards.set(card, state);
+    }
+    if (state.host.parentElement !== card) card.append(state.host);
+    return state;
   }
 
   function isOwnHostRecord(record: MutationRecord): boolean {
@@ -96,23 +124,20 @@ export function startCardBadges({ signal, load, theme, onError }: CardBadgesOpti
     return true;
   }
 
-  /** Hosts we did not make (cloned with a dragged card) or left over in a re-used card. */
-  function removeStrayHosts(card: Element): void {
-    for (const child of Array.from(card.children)) {
-      if (child.matches(HOST_SELECTOR) && (!ownHosts.has(child) || rendered.get(card)?.host !== child)) child.remove();
-    }
-  }
-
   async function ask(paths: string[], force = false): Promise<void> {
     for (const path of paths) asked.add(path);
     let answer: Record<string, BadgeView[]>;
     try {
       answer = await load(paths);
     } catch (error) {
-      if (!signal.aborted) onError(error);
+      if (signal.aborted) return;
+      onError(error);
+      if (!failing) removeEmptyHosts();
+      failing = true;
       return;
     }
     if (signal.aborted) return;
+    failing = false;
     let changed = false;
     for (const path of paths) {
       const badges = answer[path];
@@ -125,32 +150,45 @@ export function startCardBadges({ signal, load, theme, onError }: CardBadgesOpti
     if (changed || force) scan();
   }
 
-  function renderSlice(): void {
-    sliceFrame = 0;
+  /** Without answers (GitLab unreachable...) empty rows would only take space on every card. */
+  function removeEmptyHosts(): void {
+    for (const card of observedLists?.querySelectorAll(CARD_SELECTOR) ?? []) {
+      const state = cards.get(card);
+      if (state && state.path === null) {
+        state.host.remove();
+        cards.delete(card);
+      }
+    }
+  }
+
+  function fillSlice(): void {
+    fillFrame = 0;
+    if (signal.aborted) return;
     const start = performance.now();
-    while (next < queue.length && performance.now() - start < SLICE_MS) render(queue[next++]!);
-    if (next < queue.length) {
-      sliceFrame = requestAnimationFrame(renderSlice);
+    while (next < fillQueue.length && performance.now() - start < SLICE_MS) fill(fillQueue[next++]!);
+    if (next < fillQueue.length) {
+      fillFrame = requestAnimationFrame(fillSlice);
     } else {
-      queue = [];
+      fillQueue = [];
       next = 0;
     }
   }
 
-  function render(card: Element): void {
+  function fill(card: Element): void {
+    const state = cards.get(card);
     const path = card.getAttribute(boardCardPathAttribute);
     const badges = path ? known.get(path) : undefined;
-    if (!path || !badges || !card.isConnected) return;
-    const state = rendered.get(card);
-    if (state && state.host.parentElement === card) {
-      if (state.path !== path || state.badges !== badges) fillCardHost(state.host, badges);
-      rendered.set(card, { host: state.host, path, badges });
-      return;
-    }
-    const host = createCardHost(badges, theme);
-    ownHosts.add(host);
-    rendered.set(card, { host, path, badges });
-    card.append(host);
+    if (!state || !path || !badges || state.host.parentElement !== card) return;
+    if (state.path === path && state.badges === badges) return;
+    fillCardHost(state.host, badges);
+    state.path = path;
+    state.badges = badges;
+  }
+
+  function clear(state: CardState): void {
+    fillCardHost(state.host, []);
+    state.path = null;
+    state.badges = null;
   }
 
   /** The background's data changed: ask again for every card on the board. */
@@ -167,7 +205,7 @@ export function startCardBadges({ signal, load, theme, onError }: CardBadgesOpti
 
   function stop(): void {
     cancelAnimationFrame(scanFrame);
-    cancelAnimationFrame(sliceFrame);
+    cancelAnimationFrame(fillFrame);
     listsObserver.disconnect();
     pageObserver.disconnect();
     stopListening();

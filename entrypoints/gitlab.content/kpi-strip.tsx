@@ -17,11 +17,9 @@ interface KpiStripProps<T extends KpiAnswer> {
   /** Accessible name of the strip. */
   label: string;
   load: () => Promise<T>;
-  /** Says whose numbers these are, e.g. the project path; shown before the badges. */
-  scope?: (answer: T) => string;
 }
 
-export function KpiStrip<T extends KpiAnswer>({ label, load, scope }: KpiStripProps<T>) {
+export function KpiStrip<T extends KpiAnswer>({ label, load }: KpiStripProps<T>) {
   const answer = useBackgroundAnswer(load);
   return (
     <LensRow label={label}>
@@ -37,11 +35,6 @@ export function KpiStrip<T extends KpiAnswer>({ label, load, scope }: KpiStripPr
       ) : null}
       {answer.status === 'ready' ? (
         <>
-          {scope && answer.data.badges.length ? (
-            <span className="lens-muted lens-scope" title={`KPIs over the last ${answer.data.windowDays} days`}>
-              {scope(answer.data)}:
-            </span>
-          ) : null}
           {answer.data.badges.map((badge) => (
             <Badge key={badge.id} text={badge.text} explanation={badge.explanation} status={badge.status} testId={`lens-${badge.id}`} />
           ))}

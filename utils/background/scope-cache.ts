@@ -8,6 +8,7 @@ import { getIssuesByProjects, getMembers, getMergeRequestsByProject, getMileston
 import type { LensDb } from '../db/database';
 import { scopeKey } from '../db/records';
 import type { GitLabIssue, GitLabMergeRequest } from '../gitlab/schemas';
+import type { KpiMilestoneRef } from '../kpi';
 import type { TeamData } from '../overview/team-kpis';
 
 export type ScopeTarget = { kind: 'project'; id: number } | { kind: 'group'; id: number; path: string };
@@ -55,7 +56,11 @@ export async function groupProjectIds(db: LensDb, groupPath: string, gitlabUrl: 
   return ids;
 }
 
-/** What the team KPIs need for a scope, from the cache. */
+/**
+ * What the team KPIs need for a scope, from the cache. A project's milestones are its synced
+ * ones (as on the issue page); a group's are its own, its projects' and any other milestone its
+ * issues name, since Complete counts project milestones too.
+ */
 export async function loadScopeData(
   db: LensDb,
   target: ScopeTarget,
@@ -63,11 +68,15 @@ export async function loadScopeData(
 ): Promise<TeamData & { issues: GitLabIssue[]; mergeRequests: GitLabMergeRequest[] }> {
   const projectIds = target.kind === 'project' ? [target.id] : await groupProjectIds(db, target.path, gitlabUrl);
   const scope = scopeKey(target.kind, target.id);
-  const [issues, mergeRequests, members, milestones] = await Promise.all([
+  const milestoneScopes = target.kind === 'project' ? [scope] : [scope, ...projectIds.map((id) => scopeKey('project', id))];
+  const [issues, mergeRequests, members, stored] = await Promise.all([
     getIssuesByProjects(db, projectIds),
     Promise.all(projectIds.map((id) => getMergeRequestsByProject(db, id))).then((lists) => lists.flat()),
     getMembers(db, scope),
-    getMilestones(db, scope),
+    Promise.all(milestoneScopes.map((key) => getMilestones(db, key))).then((lists) => lists.flat()),
   ]);
-  return { issues, mergeRequests, members, milestones };
+  if (target.kind === 'project') return { issues, mergeRequests, members, milestones: stored };
+  const milestones = new Map<number, KpiMilestoneRef>(stored.map((milestone) => [milestone.id, milestone]));
+  for (const issue of issues) if (issue.milestone && !milestones.has(issue.milestone.id)) milestones.set(issue.milestone.id, issue.milestone);
+  return { issues, mergeRequests, members, milestones: [...milestones.values()] };
 }

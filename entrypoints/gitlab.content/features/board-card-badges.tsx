@@ -16,9 +16,10 @@ import { boardScope } from './board-summary';
 export const boardCardBadges: Feature = {
   id: CARD_BADGES_ID,
   include: ['board'],
-  async init({ signal, page }) {
+  async init({ signal, page, gitlab }) {
     const board = boardScope(page);
-    if (!board) return;
+    // Not set up: the summary bar says so; empty rows on every card would not help.
+    if (!board || !gitlab.configured) return;
     if (!(await waitForElement(boardAnchors.lists, signal))) return;
     let warned = false;
     startCardBadges({

@@ -30,11 +30,8 @@ export const boardSummary: Feature = {
       anchors: boardAnchors.lists,
       append: 'before',
       render: () => (
-        <KpiStrip
-          label="Engineering Lens: board KPIs"
-          load={() => sendMessage('content:board-overview', board)}
-          scope={(answer) => answer.scopePath}
-        />
+        // No visible scope label: one row fits the board's width, so the board never moves.
+        <KpiStrip label={`Engineering Lens: KPIs of ${board.projectPath ?? board.groupPath}`} load={() => sendMessage('content:board-overview', board)} />
       ),
     });
   },

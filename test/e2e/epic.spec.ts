@@ -1,0 +1,99 @@
+import type { Page } from '@playwright/test';
+import { GROUP_PATH, PROJECT_PATHS, READ_TOKEN, startSandbox, type Epic, type Sandbox } from '../gitlab-sandbox/index';
+import { configure, expect, test } from './fixtures';
+
+const DAY = 86_400_000;
+
+/**
+ * An empty GitLab plus a hand-made epic tree &7 ← &8 ← &9 (&8 is a child of &7, &9 a child of
+ * &8) whose numbers are computed by hand in `EXPECTED`. Dates are relative to the real clock,
+ * due dates are calendar days in UTC (the default KPI time zone).
+ */
+function addEpicFixture(sandbox: Sandbox, now = Date.now()): void {
+  const at = (days: number) => new Date(now + days * DAY).toISOString();
+  const day = (days: number) => at(days).slice(0, 10);
+  const template = sandbox.data.epics[0]!;
+  const epic = (iid: number, parentIid: number | null): Epic => ({
+    ...template,
+    id: 500 + iid,
+    iid,
+    work_item_id: 9000 + iid,
+    parent_id: parentIid === null ? null : 500 + parentIid,
+    title: `Fixture epic ${iid}`,
+    labels: [],
+  });
+  sandbox.data.epics.push(epic(7, null), epic(8, 7), epic(9, 8));
+  sandbox.data.touch();
+  sandbox.controls.addFixtures({
+    project: PROJECT_PATHS.webApp,
+    milestones: [{ title: 'Epic Sprint', start_date: day(-21), due_date: day(-7), group: true }],
+    issues: [
+      // A (&7, weight 3): due -10 d, closed -12 d: on time; in Epic Sprint, closed before its -7 d end.
+      { title: 'A', epic_iid: 7, weight: 3, created_at: at(-40), due_date: day(-10), closed_at: at(-12), milestone: 'Epic Sprint' },
+      // B (&8, weight 5): due -10 d, closed -5 d: late; in Epic Sprint, closed after its end.
+      { title: 'B', epic_iid: 8, weight: 5, created_at: at(-30), due_date: day(-10), closed_at: at(-5), milestone: 'Epic Sprint' },
+      // C (&9, weight 2): due -20 d, still open: late.
+      { title: 'C', epic_iid: 9, weight: 2, created_at: at(-30), due_date: day(-20) },
+      // E (&7, weight 6): no own due date, so Epic Sprint's -7 d; closed -9 d: on time, and complete.
+      { title: 'E', epic_iid: 7, weight: 6, created_at: at(-20), closed_at: at(-9), milestone: 'Epic Sprint' },
+      // Not in the tree: an issue of the seeded &5, on time, weight 8.
+      { title: 'Other epic', epic_iid: 5, weight: 8, created_at: at(-40), due_date: day(-10), closed_at: at(-12) },
+    ],
+  });
+  sandbox.controls.addFixtures({
+    project: PROJECT_PATHS.apiService,
+    // D (&8, another project, weight 4): due in 10 d, open: not in the On-time sample yet.
+    issues: [{ title: 'D', epic_iid: 8, weight: 4, created_at: at(-10), due_date: day(10) }],
+  });
+}
+
+/**
+ * By hand, for &7 and its child epics &8, &9 (issues A, B, C, D, E):
+ * - On-time: sample A, B, C, E (D is not due yet); on time A, E → 2/4 = 50 %.
+ * - Complete: Epic Sprint (due -7 d) holds A, B, E; closed by its end A, E → 2/3 = 67 %.
+ * - Progress by weight: closed A + B + E = 3 + 5 + 6 = 14 of 3 + 5 + 2 + 4 + 6 = 20 → 70 %.
+ */
+const EXPECTED = ['On-time 50% (2/4)', 'Complete 67% (2/3)', 'Progress 70% (14/20 weight)'];
+
+const epicTest = test.extend<{ sandbox: Sandbox }>({
+  // eslint-disable-next-line no-empty-pattern
+  sandbox: async ({}, use) => {
+    const sandbox = await startSandbox({ port: 0, scale: { issuesPerProject: 0, mergeRequestsPerProject: 0 } });
+    addEpicFixture(sandbox);
+    await use(sandbox);
+    await sandbox.close();
+  },
+});
+
+async function expectEpicBadges(page: Page): Promise<void> {
+  const host = page.locator('[data-lens="epic-kpi-badges"]');
+  await expect(host).toHaveCount(1);
+  for (const text of EXPECTED) await expect(host.getByRole('note', { name: text, exact: true })).toHaveCount(1);
+  await expect(host.getByRole('note')).toHaveCount(EXPECTED.length);
+}
+
+/** The class of the element right above the strip: it must sit below GitLab's header row. */
+function elementAbove(page: Page): Promise<string | undefined> {
+  return page.locator('[data-lens="epic-kpi-badges"]').evaluate((host) => host.previousElementSibling?.className);
+}
+
+epicTest('epic KPI badges over the epic and its child epics, in the work-item and the legacy view', async ({ context, sandbox, openOptions }) => {
+  await configure(await openOptions(), sandbox.url, READ_TOKEN);
+  const page = await context.newPage();
+
+  await page.goto(`${sandbox.url}/groups/${GROUP_PATH}/-/epics/7`);
+  await expect(page.locator('.work-item-view')).toBeVisible();
+  await expectEpicBadges(page);
+  expect(await elementAbove(page)).toContain('work-item-header');
+  // The sample is explained on keyboard focus.
+  const progress = page.locator('[data-lens="epic-kpi-badges"]').getByRole('note', { name: EXPECTED[2] });
+  await progress.focus();
+  await expect(progress.getByRole('tooltip')).toHaveText(
+    '14 of 20 weight is in closed issues of &7 and its 2 child epics.',
+  );
+
+  await page.goto(`${sandbox.url}/groups/${GROUP_PATH}/-/epics/7?force_legacy_view=true`);
+  await expect(page.locator('.js-epic-container .detail-page-header')).toBeVisible();
+  await expectEpicBadges(page);
+  expect(await elementAbove(page)).toContain('detail-page-header');
+});

@@ -1,0 +1,151 @@
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createBoardHandlers } from '../../../utils/background/board-handlers';
+import type { DataService } from '../../../utils/background/data-service';
+import { createEpicHandlers } from '../../../utils/background/epic-handlers';
+import { cachedProjects, projectPathOf } from '../../../utils/background/scope-cache';
+import { putIssues } from '../../../utils/db/cache';
+import { openLensDb, type LensDb } from '../../../utils/db/database';
+import { epicSchema, issueSchema } from '../../../utils/gitlab/schemas';
+import { DEFAULT_SETTINGS } from '../../../utils/settings';
+import { rawIssue } from '../gitlab/fake-gitlab';
+
+const GITLAB = 'https://gitlab.example.com';
+const now = Date.parse('2025-03-10T12:00:00Z');
+const sender = { tab: { id: 7 } };
+const PROJECTS = { webApp: { id: 201, path: 'demo/web-app' }, api: { id: 202, path: 'demo/sub/api' }, other: { id: 301, path: 'elsewhere/tool' } };
+
+/** An open issue without due date or milestone, created Mar 1, unless overridden. */
+function cached(project: { id: number; path: string }, iid: number, fields: Record<string, unknown> = {}) {
+  return issueSchema.parse(
+    rawIssue(project.id, iid, '2025-03-01T00:00:00.000Z', {
+      state: 'opened',
+      closed_at: null,
+      due_date: null,
+      milestone: null,
+      labels: [],
+      created_at: '2025-03-01T00:00:00.000Z',
+      references: { short: `#${iid}`, relative: `#${iid}`, full: `${project.path}#${iid}` },
+      web_url: `${GITLAB}/${project.path}/-/issues/${iid}`,
+      epic: null,
+      weight: null,
+      ...fields,
+    }),
+  );
+}
+
+let count = 0;
+const opened: LensDb[] = [];
+afterEach(() => opened.splice(0).forEach((db) => db.close()));
+
+async function setUp() {
+  const db = await openLensDb(`handlers-test-${++count}`);
+  opened.push(db);
+  const scopes: string[] = [];
+  const data = {
+    context: async () => ({ settings: { ...DEFAULT_SETTINGS, gitlabUrl: GITLAB, token: 'glpat-x' }, db, client: {} }),
+    ensureFresh: async (scope: { kind: string; id: number }) => {
+      scopes.push(`${scope.kind}:${scope.id}`);
+      return { syncedAt: '2025-03-10T11:00:00.000Z', syncing: false };
+    },
+    groupId: async (path: string) => (path === 'demo' ? 100 : 999),
+    projectId: async (path: string) => {
+      throw new Error(`no request expected for ${path}`);
+    },
+    rememberProject: () => undefined,
+  } as unknown as DataService;
+  return { db, data, scopes };
+}
+
+describe('projectPathOf', () => {
+  it('reads the full reference, else the web URL below the GitLab root', () => {
+    expect(projectPathOf({ references: { full: 'g/sub/p#12' }, web_url: 'x' }, GITLAB)).toBe('g/sub/p');
+    expect(projectPathOf({ references: { full: 'g/p!3' }, web_url: 'x' }, GITLAB)).toBe('g/p');
+    expect(projectPathOf({ web_url: 'https://example.com/gitlab/g/p/-/issues/4' }, 'https://example.com/gitlab/')).toBe('g/p');
+    expect(projectPathOf({ web_url: 'https://other.example/g/p/-/issues/4' }, GITLAB)).toBeNull();
+  });
+});
+
+describe('content:board-cards', () => {
+  it('answers every cached card of a project board in one message and leaves unknown ones out', async () => {
+    const { db, data, scopes } = await setUp();
+    await putIssues(db, [
+      // Due Mar 5, open: overdue 5 d; created Mar 1 00:00Z, now Mar 10 12:00Z: 9.5 d → "9 d".
+      cached(PROJECTS.webApp, 1, { due_date: '2025-03-05' }),
+      cached(PROJECTS.webApp, 2),
+    ]);
+    const handlers = createBoardHandlers(data, () => now);
+    const answer = await handlers['content:board-cards'](
+      { board: { projectPath: PROJECTS.webApp.path, projectId: PROJECTS.webApp.id }, cards: ['demo/web-app#1', 'demo/web-app#2', 'demo/web-app#99', 'garbage'] },
+      sender,
+    );
+    expect(Object.keys(answer.cards)).toEqual(['demo/web-app#1', 'demo/web-app#2']);
+    expect(answer.cards['demo/web-app#1']!.map((badge) => badge.text)).toEqual(['overdue 5 d', 'open 9 d']);
+    expect(answer.cards['demo/web-app#2']!.map((badge) => badge.text)).toEqual(['open 9 d']);
+    expect(scopes).toEqual(['project:201']);
+  });
+
+  it('finds the projects of a group board in the cache, reading many cards at once', async () => {
+    const { db, data, scopes } = await setUp();
+    const many = Array.from({ length: 60 }, (_, i) => cached(PROJECTS.webApp, i + 1));
+    await putIssues(db, [...many, cached(PROJECTS.api, 5, { state: 'closed', closed_at: '2025-03-03T00:00:00.000Z' })]);
+    const handlers = createBoardHandlers(data, () => now);
+    const cards = [...many.map((issue) => `demo/web-app#${issue.iid}`), 'demo/sub/api#5'];
+    const answer = await handlers['content:board-cards']({ board: { groupPath: 'demo' }, cards }, sender);
+    expect(Object.keys(answer.cards)).toHaveLength(61);
+    // Open Mar 1 00:00Z, closed Mar 3 00:00Z: 2 days.
+    expect(answer.cards['demo/sub/api#5']!.map((badge) => badge.text)).toEqual(['was open 2 d']);
+    expect(scopes).toEqual(['group:100']);
+  });
+});
+
+describe('content:board-overview', () => {
+  it('computes a group board’s KPIs over the cached projects below the group only', async () => {
+    const { db, data } = await setUp();
+    await putIssues(db, [
+      // On-time sample in demo/*: #1 closed on time (due Mar 1, closed Feb 28), #2 open overdue.
+      cached(PROJECTS.webApp, 1, { due_date: '2025-03-01', state: 'closed', closed_at: '2025-02-28T00:00:00.000Z' }),
+      cached(PROJECTS.api, 2, { due_date: '2025-03-01' }),
+      // Another group's project: left out (it would make 1/3).
+      cached(PROJECTS.other, 3, { due_date: '2025-03-01' }),
+      // A project milestone (not a group one) due Mar 5 holding #4, closed Mar 4: Complete 1/1.
+      cached(PROJECTS.api, 4, { milestone: { id: 9, iid: 1, project_id: 202, title: 'v1', state: 'active', due_date: '2025-03-05' }, state: 'closed', closed_at: '2025-03-04T00:00:00.000Z' }),
+    ]);
+    expect([...(await cachedProjects(db, GITLAB)).values()].sort()).toEqual(['demo/sub/api', 'demo/web-app', 'elsewhere/tool']);
+    const answer = await createBoardHandlers(data, () => now)['content:board-overview']({ groupPath: 'demo' }, sender);
+    expect(answer.scopePath).toBe('demo');
+    // #4 takes the milestone's Mar 5 as due date and was closed Mar 4: on time too → 2/3.
+    expect(answer.badges.slice(0, 2).map((badge) => badge.text)).toEqual(['On-time 67% (2/3)', 'Complete 100% (1/1)']);
+  });
+});
+
+describe('content:epic-overview', () => {
+  it('counts the issues of the epic and its child epics in the group', async () => {
+    const { db, data } = await setUp();
+    const epic = (id: number, iid: number, parentId: number | null) =>
+      epicSchema.parse({
+        id,
+        iid,
+        group_id: 100,
+        parent_id: parentId,
+        title: `Epic ${iid}`,
+        state: 'opened',
+        web_url: `${GITLAB}/groups/demo/-/epics/${iid}`,
+        labels: [],
+        created_at: '2025-01-01T00:00:00.000Z',
+        updated_at: '2025-01-01T00:00:00.000Z',
+      });
+    await db.put('epics', epic(501, 1, null));
+    await db.put('epics', epic(502, 2, 501));
+    await db.put('epics', epic(503, 3, null));
+    await putIssues(db, [
+      // &1: weight 3, closed. &2 (child): weight 1, open. &3 (unrelated): weight 10, closed.
+      cached(PROJECTS.webApp, 1, { epic: { id: 501, iid: 1, group_id: 100 }, weight: 3, state: 'closed', closed_at: '2025-03-02T00:00:00.000Z' }),
+      cached(PROJECTS.api, 2, { epic: { id: 502, iid: 2, group_id: 100 }, weight: 1 }),
+      cached(PROJECTS.webApp, 3, { epic: { id: 503, iid: 3, group_id: 100 }, weight: 10, state: 'closed', closed_at: '2025-03-02T00:00:00.000Z' }),
+    ]);
+    const answer = await createEpicHandlers(data, () => now)['content:epic-overview']({ groupPath: 'demo', iid: 1 }, sender);
+    // Closed weight 3 of 3 + 1 = 4 → 75 %.
+    expect(answer.badges.map((badge) => badge.text)).toEqual(['On-time —', 'Complete —', 'Progress 75% (3/4 weight)']);
+  });
+});
