@@ -163,7 +163,15 @@ export const contentMessages = {
    * `data-item-path` (`group/project#12`); cards whose issue is not cached yet are left out.
    */
   'content:board-cards': {
-    request: z.object({ board: boardScopeSchema, cards: z.array(z.string()).check(z.maxLength(5000)) }),
+    request: z.object({
+      board: boardScopeSchema,
+      cards: z.array(z.string()).check(z.maxLength(5000)),
+      /**
+       * Also answer for the scope's likely cards (open issues, and those closed within the KPI
+       * window) before the board has rendered them, so badges can go in with the cards.
+       */
+      prefetch: z.optional(z.boolean()),
+    }),
     response: z.object({ cards: z.record(z.string(), z.array(badgeViewSchema)) }),
   },
 } as const;

@@ -1,5 +1,9 @@
-/** A strip of KPI badges asked from the background (epic page, board summary bar). */
-import { Badge } from '../../components/Badge';
+/**
+ * A badge strip filled by the background: loading, "not set up" and error states, the badges,
+ * and how fresh they are. Used by the issue page, the drawer, the epic page and the board bar.
+ */
+import type { ReactNode } from 'react';
+import { BadgeList } from '../../components/BadgeList';
 import { FreshnessNote } from '../../components/FreshnessNote';
 import { LensRow, SetupPrompt } from '../../components/LensRow';
 import type { FreshnessInfo } from '../../utils/messages';
@@ -7,19 +11,14 @@ import type { BadgeView } from '../../utils/overview/badge-view';
 import { sendMessage } from '../../utils/send-message';
 import { useBackgroundAnswer } from './use-background-answer';
 
-export interface KpiAnswer {
-  badges: BadgeView[];
-  windowDays: number;
-  freshness: FreshnessInfo;
-}
-
-interface KpiStripProps<T extends KpiAnswer> {
+interface BackgroundStripProps<T extends { freshness: FreshnessInfo }> {
   /** Accessible name of the strip. */
   label: string;
   load: () => Promise<T>;
+  render: (data: T) => ReactNode;
 }
 
-export function KpiStrip<T extends KpiAnswer>({ label, load }: KpiStripProps<T>) {
+export function BackgroundStrip<T extends { freshness: FreshnessInfo }>({ label, load, render }: BackgroundStripProps<T>) {
   const answer = useBackgroundAnswer(load);
   return (
     <LensRow label={label}>
@@ -35,12 +34,20 @@ export function KpiStrip<T extends KpiAnswer>({ label, load }: KpiStripProps<T>)
       ) : null}
       {answer.status === 'ready' ? (
         <>
-          {answer.data.badges.map((badge) => (
-            <Badge key={badge.id} text={badge.text} explanation={badge.explanation} status={badge.status} testId={`lens-${badge.id}`} />
-          ))}
+          {render(answer.data)}
           <FreshnessNote {...answer.data.freshness} now={answer.receivedAt} />
         </>
       ) : null}
     </LensRow>
   );
+}
+
+export interface KpiAnswer {
+  badges: BadgeView[];
+  windowDays: number;
+  freshness: FreshnessInfo;
+}
+
+export function KpiStrip<T extends KpiAnswer>({ label, load }: { label: string; load: () => Promise<T> }) {
+  return <BackgroundStrip label={label} load={load} render={(data) => <BadgeList badges={data.badges} />} />;
 }

@@ -93,7 +93,7 @@ boardTest('summary bar, card badges and the issue drawer on project and group bo
   await expect(card(page, 7).getByRole('note', { name: 'overdue 8 d', exact: true })).toBeVisible();
   await overdue.focus();
   await expect(overdue.getByRole('tooltip')).toBeVisible();
-  await expect(overdue.getByRole('tooltip')).toHaveText(/^Due \d{4}-\d{2}-\d{2}, end of day UTC\.$/);
+  await expect(overdue.getByRole('tooltip')).toHaveText(/^Due \d{4}-\d{2}-\d{2} \(its due date\), end of day in UTC\.$/);
 
   // Clicking the card opens the drawer with the issue's badges; closing it removes them.
   await card(page, 2).locator('[data-testid="board-card-title-link"]').click();

@@ -4,7 +4,7 @@
  * stale scope starts a sync whose end is pushed to the tab.
  */
 import { DEFAULT_ALLOCATION_RULES } from '../allocation/rules';
-import { getIssue, getIssuesByProject } from '../db/cache';
+import { getIssue, getIssuesByProject, getIssuesByProjects } from '../db/cache';
 import type { LensDb } from '../db/database';
 import type { GitLabIssue } from '../gitlab/schemas';
 import { MessageError, type RequestOf } from '../messages';
@@ -12,9 +12,10 @@ import { boardCardBadges, parseItemPath } from '../overview/card-badges';
 import type { BadgeView } from '../overview/badge-view';
 import { teamKpiBadges } from '../overview/team-kpis';
 import { kpiSettingsFrom } from '../settings';
+import type { KpiSettings } from '../kpi';
 import type { DataService, Freshness } from './data-service';
 import type { Handlers } from './router';
-import { cachedProjects, loadScopeData, type ScopeTarget } from './scope-cache';
+import { cachedProjects, groupProjectIds, loadScopeData, projectPathOf, type ScopeTarget } from './scope-cache';
 
 export type BoardHandlers = Pick<Handlers, 'content:board-overview' | 'content:board-cards'>;
 
@@ -22,6 +23,8 @@ type BoardScope = RequestOf<'content:board-overview'>;
 
 /** Below this many cards of one project, reading them one by one beats reading the whole project. */
 const SINGLE_READS_UP_TO = 50;
+/** Most cards answered ahead of the board (a message stays a few hundred KB at most). */
+const PREFETCH_LIMIT = 5000;
 
 export function createBoardHandlers(data: DataService, now: () => number): BoardHandlers {
   /** Project paths → ids learnt from boards and the cache while the worker lives. */
@@ -67,6 +70,26 @@ export function createBoardHandlers(data: DataService, now: () => number): Board
     return new Map(found.flatMap((issue) => (issue ? [[issue.iid, issue] as const] : [])));
   }
 
+  /**
+   * Badges of the issues a board of this scope most likely shows: open ones and those closed
+   * within the KPI window, most recently updated first, keyed by card path (`group/project#iid`,
+   * the card's data-item-path).
+   */
+  async function likelyCards(db: LensDb, target: ScopeTarget, gitlabUrl: string, kpi: KpiSettings, at: Date): Promise<Record<string, BadgeView[]>> {
+    const projectIdsInScope = target.kind === 'project' ? [target.id] : await groupProjectIds(db, target.path, gitlabUrl);
+    const closedSince = new Date(at.getTime() - kpi.windowDays * 86_400_000).toISOString();
+    const issues = (await getIssuesByProjects(db, projectIdsInScope))
+      .filter((issue) => issue.state === 'opened' || (issue.closed_at ?? '') >= closedSince)
+      .sort((a, b) => (a.updated_at < b.updated_at ? 1 : -1))
+      .slice(0, PREFETCH_LIMIT);
+    const answer: Record<string, BadgeView[]> = {};
+    for (const issue of issues) {
+      const path = projectPathOf(issue, gitlabUrl);
+      if (path) answer[`${path}#${issue.iid}`] = boardCardBadges(issue, kpi, at);
+    }
+    return answer;
+  }
+
   return {
     'content:board-overview': async (board, sender) => {
       const { settings, db } = await data.context();
@@ -80,11 +103,12 @@ export function createBoardHandlers(data: DataService, now: () => number): Board
       return { badges, scopePath: path, windowDays: kpi.windowDays, freshness };
     },
 
-    'content:board-cards': async ({ board, cards }, sender) => {
+    'content:board-cards': async ({ board, cards, prefetch }, sender) => {
       const { settings, db } = await data.context();
       const kpi = kpiSettingsFrom(settings);
       const { target } = await scopeOf(board, sender.tab?.id);
       if (target.kind === 'project' && board.projectPath) projectIds.set(board.projectPath, target.id);
+      if (prefetch) return { cards: await likelyCards(db, target, settings.gitlabUrl, kpi, new Date(now())) };
       const byProject = new Map<string, Map<number, string>>();
       for (const card of cards) {
         const ref = parseItemPath(card);

@@ -11,30 +11,33 @@ const DUE_COLOURS: Record<DueStatusKind, BadgeStatus> = {
   'done-late': 'missed',
 };
 
-export function issueBadges(issue: KpiIssue, settings: KpiSettings, now: Date): BadgeView[] {
-  const badges: BadgeView[] = [];
+/** "overdue 5 d", "due in 2 d", "on track"...; null without a due date (own or milestone's). */
+export function dueBadge(issue: KpiIssue, settings: KpiSettings, now: Date): BadgeView | null {
   const due = dueStatus(issue, now, settings.timeZone, { dueSoonDays: settings.dueSoonDays });
-  if (due.kind !== 'none' && due.dueDate) {
-    const source = due.dueSource === 'milestone' ? "the milestone's due date" : 'its due date';
-    badges.push({
-      id: 'due',
-      text: due.display,
-      explanation: `Due ${due.dueDate} (${source}), end of day in ${settings.timeZone}.`,
-      status: DUE_COLOURS[due.kind],
-    });
-  }
+  if (due.kind === 'none' || !due.dueDate) return null;
+  const source = due.dueSource === 'milestone' ? "the milestone's due date" : 'its due date';
+  return {
+    id: 'due',
+    text: due.display,
+    explanation: `Due ${due.dueDate} (${source}), end of day in ${settings.timeZone}.`,
+    status: DUE_COLOURS[due.kind],
+  };
+}
+
+/** "open 12 d" or "was open 3 d". */
+export function ageBadge(issue: KpiIssue, now: Date): BadgeView | null {
   const age = issueAge(issue, now);
-  if (age) {
-    badges.push({
-      id: 'age',
-      text: age.display,
-      explanation: age.isOpen ? `Opened ${issue.created_at.slice(0, 10)}, still open.` : `Opened ${issue.created_at.slice(0, 10)}, closed ${issue.closed_at?.slice(0, 10) ?? ''}.`,
-      status: 'neutral',
-    });
-  }
+  if (!age) return null;
+  const opened = `Opened ${issue.created_at.slice(0, 10)}`;
+  const explanation = age.isOpen ? `${opened}, still open.` : `${opened}, closed ${issue.closed_at?.slice(0, 10) ?? ''}.`;
+  return { id: 'age', text: age.display, explanation, status: 'neutral' };
+}
+
+export function issueBadges(issue: KpiIssue, settings: KpiSettings, now: Date): BadgeView[] {
+  const badges = [dueBadge(issue, settings, now), ageBadge(issue, now)];
   const fix = timeToFix(issue, settings.failureRules);
   if (fix) {
     badges.push({ id: 'time-to-fix', text: `Time to fix ${formatDuration(fix.ms)}`, explanation: `A failure (${fix.why}): closed − created.`, status: 'neutral' });
   }
-  return badges;
+  return badges.filter((badge): badge is BadgeView => badge !== null);
 }

@@ -20,10 +20,16 @@ export const boardCardBadges: Feature = {
     const board = boardScope(page);
     // Not set up: the summary bar says so; empty rows on every card would not help.
     if (!board || !gitlab.configured) return;
+    // Ask for the scope's likely cards while GitLab is still loading the board.
+    const prefetched = sendMessage('content:board-cards', { board, cards: [], prefetch: true }).then((answer) => answer.cards);
+    prefetched.catch(() => {
+      // Asked again per card once they render.
+    });
     if (!(await waitForElement(boardAnchors.lists, signal))) return;
     let warned = false;
     startCardBadges({
       signal,
+      prefetched,
       theme: gitlabTheme(),
       load: async (cards) => (await sendMessage('content:board-cards', { board, cards })).cards,
       onError: (error) => {

@@ -67,6 +67,24 @@ describe('projectPathOf', () => {
 });
 
 describe('content:board-cards', () => {
+  it('prefetches the likely cards of a group board: open ones and those closed within the window', async () => {
+    const { db, data } = await setUp();
+    await putIssues(db, [
+      cached(PROJECTS.webApp, 1),
+      // Closed Feb 1: 37 days before Mar 10, inside the default 90-day window.
+      cached(PROJECTS.api, 2, { state: 'closed', closed_at: '2025-02-01T00:00:00.000Z' }),
+      // Closed Nov 1: 129 days before, outside the window: not prefetched.
+      cached(PROJECTS.webApp, 3, { state: 'closed', closed_at: '2024-11-01T00:00:00.000Z', created_at: '2024-10-01T00:00:00.000Z' }),
+      // Another group's project.
+      cached(PROJECTS.other, 4),
+    ]);
+    const handlers = createBoardHandlers(data, () => now);
+    const answer = await handlers['content:board-cards']({ board: { groupPath: 'demo' }, cards: [], prefetch: true }, sender);
+    expect(Object.keys(answer.cards).sort()).toEqual(['demo/sub/api#2', 'demo/web-app#1']);
+    // Created Mar 1 00:00Z, now Mar 10 12:00Z → open 9 d.
+    expect(answer.cards['demo/web-app#1']!.map((badge) => badge.text)).toEqual(['open 9 d']);
+  });
+
   it('answers every cached card of a project board in one message and leaves unknown ones out', async () => {
     const { db, data, scopes } = await setUp();
     await putIssues(db, [

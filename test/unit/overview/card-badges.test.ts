@@ -10,7 +10,7 @@ describe('boardCardBadges', () => {
     // Due Mar 5, today Mar 10 (UTC): 5 days overdue. Created Feb 10 00:00Z: 28.5 days → "28 d".
     const card = issue(1, { due_date: '2025-03-05', created_at: '2025-02-10T00:00:00Z' });
     expect(boardCardBadges(card, DEFAULT_KPI_SETTINGS, now)).toEqual([
-      { id: 'due', text: 'overdue 5 d', explanation: 'Due 2025-03-05, end of day UTC.', status: 'missed' },
+      { id: 'due', text: 'overdue 5 d', explanation: 'Due 2025-03-05 (its due date), end of day in UTC.', status: 'missed' },
       { id: 'age', text: 'open 28 d', explanation: 'Opened 2025-02-10, still open.', status: 'neutral' },
     ]);
   });
@@ -19,7 +19,7 @@ describe('boardCardBadges', () => {
     // Milestone due Mar 1, closed Mar 3 09:00Z: 2 days late; open Feb 1 09:00Z → Mar 3 09:00Z = 30 d.
     const late = closedIssue(2, '2025-03-03T09:00:00Z', { created_at: '2025-02-01T09:00:00Z', milestone: { id: 1, due_date: '2025-03-01' } });
     expect(boardCardBadges(late, DEFAULT_KPI_SETTINGS, now)).toEqual([
-      { id: 'due', text: 'closed 2 d late', explanation: 'Due 2025-03-01 (milestone), end of day UTC.', status: 'missed' },
+      { id: 'due', text: 'closed 2 d late', explanation: "Due 2025-03-01 (the milestone's due date), end of day in UTC.", status: 'missed' },
       { id: 'age', text: 'was open 30 d', explanation: 'Opened 2025-02-01, closed 2025-03-03.', status: 'neutral' },
     ]);
     // Due Mar 12: 2 days left, within the 3-day "due soon" band.
