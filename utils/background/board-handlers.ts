@@ -15,6 +15,8 @@ import { kpiSettingsFrom } from '../settings';
 import type { KpiSettings } from '../kpi';
 import type { DataService, Freshness } from './data-service';
 import type { Handlers } from './router';
+import { scopeDataStamp, snapshotBadges } from './badge-snapshots';
+import { scopeKey } from '../db/records';
 import { cachedProjects, groupProjectIds, loadScopeData, projectPathOf, type ScopeTarget } from './scope-cache';
 
 export type BoardHandlers = Pick<Handlers, 'content:board-overview' | 'content:board-cards'>;
@@ -97,8 +99,12 @@ export function createBoardHandlers(data: DataService, now: () => number): Board
       const { target, path, freshness } = await scopeOf(board, sender.tab?.id);
       let badges: BadgeView[] = [];
       if (freshness.syncedAt) {
-        const scopeData = await loadScopeData(db, target, settings.gitlabUrl);
-        badges = teamKpiBadges(scopeData, kpi, DEFAULT_ALLOCATION_RULES, new Date(now()));
+        const at = new Date(now());
+        const scope = scopeKey(target.kind, target.id);
+        const stamp = `${await scopeDataStamp(db, scope)}|${JSON.stringify(kpi)}`;
+        badges = await snapshotBadges(db, `team:${scope}`, stamp, at.getTime(), async () =>
+          teamKpiBadges(await loadScopeData(db, target, settings.gitlabUrl), kpi, DEFAULT_ALLOCATION_RULES, at),
+        );
       }
       return { badges, scopePath: path, windowDays: kpi.windowDays, freshness };
     },

@@ -3,13 +3,16 @@
  * starts a sync whose end is pushed to the tab (stale-while-revalidate).
  */
 import { DEFAULT_ALLOCATION_RULES } from '../allocation/rules';
-import { getIssue, getIssuesByProject, getMembers, getMergeRequestsByProject, getMilestones, putIssues } from '../db/cache';
+import { getIssue, putIssues } from '../db/cache';
 import { scopeKey } from '../db/records';
 import { issueBadges } from '../overview/issue-badges';
+import type { BadgeView } from '../overview/badge-view';
 import { teamKpiBadges } from '../overview/team-kpis';
 import { kpiSettingsFrom } from '../settings';
 import type { DataService } from './data-service';
 import type { Handlers } from './router';
+import { scopeDataStamp, snapshotBadges } from './badge-snapshots';
+import { loadScopeData } from './scope-cache';
 
 export type OverviewHandlers = Pick<Handlers, 'content:issue-overview'>;
 
@@ -28,16 +31,13 @@ export function createOverviewHandlers(data: DataService, now: () => number): Ov
       data.rememberProject(projectPath, pid);
       const freshness = await data.ensureFresh({ kind: 'project', id: pid }, sender.tab?.id);
       const at = new Date(now());
-      let project: ReturnType<typeof teamKpiBadges> = [];
+      let project: BadgeView[] = [];
       if (freshness.syncedAt) {
         const scope = scopeKey('project', pid);
-        const [issues, mergeRequests, members, milestones] = await Promise.all([
-          getIssuesByProject(db, pid),
-          getMergeRequestsByProject(db, pid),
-          getMembers(db, scope),
-          getMilestones(db, scope),
-        ]);
-        project = teamKpiBadges({ issues, mergeRequests, members, milestones }, kpi, DEFAULT_ALLOCATION_RULES, at);
+        const stamp = `${await scopeDataStamp(db, scope)}|${JSON.stringify(kpi)}`;
+        project = await snapshotBadges(db, `team:${scope}`, stamp, at.getTime(), async () =>
+          teamKpiBadges(await loadScopeData(db, { kind: 'project', id: pid }, settings.gitlabUrl), kpi, DEFAULT_ALLOCATION_RULES, at),
+        );
       }
       return { issue: issueBadges(issue, kpi, at), project, projectPath, windowDays: kpi.windowDays, freshness };
     },

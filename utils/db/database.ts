@@ -1,5 +1,6 @@
 import { deleteDB, openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import type { GitLabEpic, GitLabIssue, GitLabMergeRequest } from '../gitlab/schemas';
+import type { BadgeView } from '../overview/badge-view';
 import type { ScopeKey, StoredCodeowners, StoredMember, StoredMilestone, SyncState } from './records';
 
 // The extension's IndexedDB cache (SPEC §8). Only the background service worker opens it.
@@ -40,6 +41,19 @@ export interface LensDbSchema extends DBSchema {
     key: string; // resource id, e.g. issues:project:12
     value: SyncState;
   };
+  badgeSnapshots: {
+    key: string; // what the badges are of, e.g. team:project:12
+    value: BadgeSnapshot;
+  };
+}
+
+/** Badges computed from the cache, kept until the data or settings they came from change. */
+export interface BadgeSnapshot {
+  key: string;
+  /** Sync stamps of the data and the settings used; a different stamp means recompute. */
+  stamp: string;
+  computedAt: number;
+  badges: BadgeView[];
 }
 
 export type LensDb = IDBPDatabase<LensDbSchema>;
@@ -68,6 +82,10 @@ export const UPGRADES: readonly Upgrade[] = [
     db.createObjectStore('epics', { keyPath: ['group_id', 'iid'] }).createIndex('by-group', 'group_id');
     db.createObjectStore('codeowners', { keyPath: 'projectId' });
     db.createObjectStore('syncState', { keyPath: 'id' });
+  },
+  // v2: computed KPI badges, so a warm page does not recompute over every cached issue.
+  (db) => {
+    db.createObjectStore('badgeSnapshots', { keyPath: 'key' });
   },
 ];
 

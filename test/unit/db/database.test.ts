@@ -1,3 +1,4 @@
+import { openDB } from 'idb';
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
@@ -40,11 +41,23 @@ describe('database schema', () => {
     expect(db.version).toBe(DB_VERSION);
     expect(DB_VERSION).toBe(UPGRADES.length);
     expect([...db.objectStoreNames].sort()).toEqual(
-      ['codeowners', 'epics', 'issues', 'members', 'mergeRequests', 'milestones', 'syncState'].sort(),
+      ['badgeSnapshots', 'codeowners', 'epics', 'issues', 'members', 'mergeRequests', 'milestones', 'syncState'].sort(),
     );
     const tx = db.transaction(['issues', 'mergeRequests']);
     expect([...tx.objectStore('issues').indexNames].sort()).toEqual(['by-closed-at', 'by-due-date', 'by-project', 'by-updated-at']);
     expect([...tx.objectStore('mergeRequests').indexNames].sort()).toEqual(['by-merged-at', 'by-project']);
+  });
+
+  it('upgrades a version 1 cache in place, keeping its data', async () => {
+    const name = `db-test-${++dbCount}`;
+    const v1 = await openDB(name, 1, { upgrade: (db, _old, _new, tx) => UPGRADES[0]!(db as never, tx as never) });
+    await v1.put('syncState', { id: 'issues:project:1', lastSuccessAt: '2026-01-01T00:00:00Z' });
+    v1.close();
+    const db = await openLensDb(name);
+    expect(db.version).toBe(DB_VERSION);
+    expect([...db.objectStoreNames]).toContain('badgeSnapshots');
+    expect(await db.get('syncState', 'issues:project:1')).toMatchObject({ lastSuccessAt: '2026-01-01T00:00:00Z' });
+    db.close();
   });
 
   // Upgrades run from the stored version: reopening must not re-run step 1 (creating existing
