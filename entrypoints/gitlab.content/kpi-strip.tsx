@@ -15,13 +15,15 @@ interface BackgroundStripProps<T extends { freshness: FreshnessInfo }> {
   /** Accessible name of the strip. */
   label: string;
   load: () => Promise<T>;
-  render: (data: T) => ReactNode;
+  /** The badges; `freshness` is the note on how fresh they are, placed where the layout wants it. */
+  render: (data: T, freshness: ReactNode) => ReactNode;
+  lines?: 1 | 2;
 }
 
-export function BackgroundStrip<T extends { freshness: FreshnessInfo }>({ label, load, render }: BackgroundStripProps<T>) {
+export function BackgroundStrip<T extends { freshness: FreshnessInfo }>({ label, load, render, lines }: BackgroundStripProps<T>) {
   const answer = useBackgroundAnswer(load);
   return (
-    <LensRow label={label}>
+    <LensRow label={label} lines={lines}>
       {answer.status === 'loading' ? <span className="lens-muted">Loading…</span> : null}
       {answer.status === 'error' ? (
         answer.error.kind === 'not-configured' ? (
@@ -32,12 +34,7 @@ export function BackgroundStrip<T extends { freshness: FreshnessInfo }>({ label,
           </span>
         )
       ) : null}
-      {answer.status === 'ready' ? (
-        <>
-          {render(answer.data)}
-          <FreshnessNote {...answer.data.freshness} now={answer.receivedAt} />
-        </>
-      ) : null}
+      {answer.status === 'ready' ? render(answer.data, <FreshnessNote {...answer.data.freshness} now={answer.receivedAt} />) : null}
     </LensRow>
   );
 }
@@ -49,5 +46,16 @@ export interface KpiAnswer {
 }
 
 export function KpiStrip<T extends KpiAnswer>({ label, load }: { label: string; load: () => Promise<T> }) {
-  return <BackgroundStrip label={label} load={load} render={(data) => <BadgeList badges={data.badges} />} />;
+  return (
+    <BackgroundStrip
+      label={label}
+      load={load}
+      render={(data, freshness) => (
+        <>
+          <BadgeList badges={data.badges} />
+          {freshness}
+        </>
+      )}
+    />
+  );
 }

@@ -1,9 +1,11 @@
 /**
  * Mounts a feature's React UI in an open Shadow DOM root (SPEC §1) next to a GitLab anchor, and
  * keeps it there: GitLab mounts its Vue apps late and re-renders them, so the host is re-attached
- * whenever the anchor (re)appears, and removed when the feature's signal aborts.
+ * whenever the anchor (re)appears, and removed when the feature's signal aborts. Call it before
+ * the anchor exists: the UI is prepared first and goes in as soon as the anchor does.
  */
 import type { ReactNode } from 'react';
+import { flushSync } from 'react-dom';
 import { createRoot, type Root } from 'react-dom/client';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
@@ -43,7 +45,10 @@ export async function mountLensHost(options: LensHostOptions): Promise<void> {
       host.setAttribute('data-lens', featureId);
       host.dataset.theme = gitlabTheme();
       reactRoot = createRoot(container);
-      reactRoot.render(render());
+      const root = reactRoot;
+      // Render now, not in React's next task: the reserved height must be in the same frame as
+      // the host, or GitLab's content below jumps when it arrives.
+      flushSync(() => root.render(render()));
     },
     onRemove() {
       reactRoot?.unmount();
@@ -59,14 +64,10 @@ export async function mountLensHost(options: LensHostOptions): Promise<void> {
     ui.remove();
     ui.mount();
   };
-  let scheduled = false;
+  // Checked in the observer's microtask, before the browser paints the mutation: the host goes
+  // in with the anchor's first frame, so GitLab's content below never visibly moves.
   const observer = new MutationObserver(() => {
-    if (scheduled) return;
-    scheduled = true;
-    requestAnimationFrame(() => {
-      scheduled = false;
-      if (!signal.aborted) ensureMounted();
-    });
+    if (!signal.aborted) ensureMounted();
   });
   observer.observe(document.body, { childList: true, subtree: true });
   ensureMounted();

@@ -22,6 +22,26 @@ async function setUp(sandbox: Sandbox, openOptions: () => Promise<Page>): Promis
   await configure(options, sandbox.url, READ_TOKEN);
 }
 
+/** Records layout shifts of GitLab's own elements (ours, inside [data-lens], may reflow). */
+async function recordLayoutShifts(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const moved: string[] = [];
+    (window as unknown as { __moved: string[] }).__moved = moved;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) {
+        for (const source of (entry as unknown as { sources: { node: Node | null }[] }).sources) {
+          const element = source.node instanceof Element ? source.node : (source.node?.parentElement ?? null);
+          if (element && !element.closest('[data-lens]')) moved.push(`${element.tagName}.${element.className}`);
+        }
+      }
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+}
+
+function movedElements(page: Page): Promise<string[]> {
+  return page.evaluate(() => (window as unknown as { __moved: string[] }).__moved);
+}
+
 function strip(page: Page) {
   return page.locator('[data-lens="issue-kpi-badges"]');
 }
@@ -43,9 +63,13 @@ kpiTest.describe('issue page KPI badges', () => {
   kpiTest('work-item view shows the issue badges and the project KPIs computed by hand', async ({ context, sandbox, openOptions }) => {
     await setUp(sandbox, openOptions);
     const page = await context.newPage();
+    await recordLayoutShifts(page);
     await page.goto(`${sandbox.url}/${project}/-/issues/2`);
     await expect(page.locator('.work-item-view')).toBeVisible();
     await expectIssueTwoBadges(page);
+    // Cold cache: the project KPIs arrived after a sync, into lines reserved from the start, so
+    // nothing of GitLab's page moved.
+    expect(await movedElements(page)).toEqual([]);
 
     // Each badge explains its sample on keyboard focus.
     const onTime = strip(page).getByRole('note', { name: 'On-time 40% (2/5)' });

@@ -5,16 +5,6 @@
  */
 import type { IssueView } from './detect';
 
-export const issueViewRoots: Record<IssueView, readonly string[]> = {
-  'work-item': [
-    '.work-item-view', // work_item_detail.vue, full page and drawer (DOM.md §3)
-  ],
-  legacy: [
-    '.issuable-details', // legacy issue page root `.issue-details.issuable-details.js-issue-details` (§4)
-    '.js-issue-details', // same root, older class list
-  ],
-};
-
 /** Where issue overlays go: just below the title block, inside GitLab's own column. */
 export const issueHeaderAnchors: Record<IssueView, readonly string[]> = {
   'work-item': [
@@ -59,14 +49,6 @@ export const drawerAnchors: readonly string[] = [
   '[data-testid="work-item-drawer"] [data-testid="work-item-type"]',
   '[data-testid="work-item-drawer"] [data-testid="work-item-title"]',
 ];
-
-/** Which issue view is rendered, or null while GitLab's Vue app has not mounted yet. */
-export function detectIssueView(root: ParentNode): IssueView | null {
-  for (const view of ['work-item', 'legacy'] as const) {
-    if (issueViewRoots[view].some((selector) => root.querySelector(selector))) return view;
-  }
-  return null;
-}
 
 export function firstMatch(root: ParentNode, selectors: readonly string[]): Element | null {
   for (const selector of selectors) {
