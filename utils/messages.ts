@@ -62,6 +62,8 @@ const syncResourceSchema = z.object({
   lastSuccessAt: z.nullable(z.string()),
   itemsInRun: z.number(),
   error: z.optional(errorInfoSchema),
+  /** Items GitLab sent that could not be read (skipped), e.g. "issue #12: [3].milestone.due_date: …". */
+  problems: z.array(z.string()),
 });
 export type SyncResourceInfo = z.infer<typeof syncResourceSchema>;
 

@@ -25,6 +25,19 @@ export function SyncStatus({ resources, now }: { resources: SyncResourceInfo[]; 
               {resource.lastSuccessAt ? `, last success ${ago(resource.lastSuccessAt, now)}` : ''}
             </span>
             {resource.error ? <div className="field__error">{resource.error.message}</div> : null}
+            {resource.problems.length ? (
+              <details className="sync-list__problems">
+                <summary>
+                  {resource.problems.length} {resource.problems.length === 1 ? 'item' : 'items'} from GitLab could not be read
+                  and were skipped
+                </summary>
+                <ul>
+                  {resource.problems.map((problem) => (
+                    <li key={problem}>{problem}</li>
+                  ))}
+                </ul>
+              </details>
+            ) : null}
           </li>
         );
       })}

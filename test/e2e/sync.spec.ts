@@ -114,4 +114,21 @@ test.describe('sync against the stand-in', () => {
     expect(resumed.length).toBeGreaterThanOrEqual(Math.ceil((issueCount - stored) / 100));
     expect(resumed.length).toBeLessThanOrEqual(Math.ceil((issueCount - stored + 1) / 100));
   });
+
+  test('an item GitLab sends malformed is skipped and reported, the rest is cached', async ({ context, extensionId, sandbox, openOptions }) => {
+    const bad = sandbox.data.issuesOf(PROJECT)[5]!;
+    // A due date that is not a calendar date: the schema rejects this one issue.
+    (bad as { due_date: string | null }).due_date = 'next tuesday';
+    sandbox.data.touch();
+    await setUpTeam(sandbox, openOptions);
+    const popup = await syncFromPopup(context, extensionId);
+    const problems = popup.locator('details', { hasText: '1 item from GitLab could not be read' });
+    await expect(problems).toBeVisible();
+    await problems.locator('summary').click();
+    await expect(problems).toContainText(`#${bad.iid}`);
+    await expect(problems).toContainText('due_date');
+    const iids = await cachedIssueIids(context);
+    expect(iids).toHaveLength(sandbox.data.issuesOf(PROJECT).length - 1);
+    expect(iids).not.toContain(bad.iid);
+  });
 });

@@ -26,6 +26,9 @@ export function createSyncHandlers(data: DataService, now: () => number): SyncHa
           status: syncStatusOf(state, at),
           lastSuccessAt: state.lastSuccessAt,
           itemsInRun: state.itemsInRun,
+          problems: state.problems.map(
+            (problem) => `${problem.iid === undefined ? '' : `#${problem.iid} `}${problem.path}: ${problem.message}`,
+          ),
           ...(state.lastError ? { error: { kind: state.lastError.kind, message: state.lastError.message } } : {}),
         })),
       };
