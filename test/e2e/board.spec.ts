@@ -1,27 +1,11 @@
 import type { Locator, Page } from '@playwright/test';
-import { GROUP_PATH, PROJECT_PATHS, READ_TOKEN, startSandbox, type Sandbox } from '../gitlab-sandbox/index';
-import { configure, expect, test } from './fixtures';
-import { EXPECTED_PROJECT_KPIS, FIXTURE_ENGINEERS, kpiFixture } from './kpi-fixture';
+import { GROUP_PATH, PROJECT_PATHS } from '../gitlab-sandbox/index';
+import { expect } from './fixtures';
+import { EXPECTED_PROJECT_KPIS } from './kpi-fixture';
+import { kpiTest, movedElements, recordLayoutShifts, setUpKpiTeam } from './kpi-test';
 
 const project = PROJECT_PATHS.webApp;
 const HOST = '[data-lens="board-card-badges"]';
-
-// An empty GitLab plus the hand-made history of kpi-fixture.ts in web-app (numbers by hand there).
-const boardTest = test.extend<{ sandbox: Sandbox }>({
-  // eslint-disable-next-line no-empty-pattern
-  sandbox: async ({}, use) => {
-    const sandbox = await startSandbox({ port: 0, scale: { issuesPerProject: 0, mergeRequestsPerProject: 0 } });
-    sandbox.controls.addFixtures(kpiFixture(project));
-    await use(sandbox);
-    await sandbox.close();
-  },
-});
-
-async function setUp(sandbox: Sandbox, openOptions: () => Promise<Page>): Promise<void> {
-  const options = await openOptions();
-  await options.getByLabel('Engineers').fill(FIXTURE_ENGINEERS.join('\n'));
-  await configure(options, sandbox.url, READ_TOKEN);
-}
 
 /** Per card: how many badge hosts it carries directly, and whether the one host shows badges. */
 function cardHosts(page: Page): Promise<{ cards: number; hosts: number; oneEach: boolean; filled: number }> {
@@ -56,24 +40,11 @@ function card(page: Page, iid: number): Locator {
   return page.locator(`li.board-card[data-item-path="${project}#${iid}"]`);
 }
 
-boardTest('summary bar, card badges and the issue drawer on project and group boards', async ({ context, sandbox, openOptions }) => {
-  await setUp(sandbox, openOptions);
+kpiTest('summary bar, card badges and the issue drawer on project and group boards', async ({ context, sandbox, openOptions }) => {
+  await setUpKpiTeam(sandbox, openOptions);
   const page = await context.newPage();
   await page.setViewportSize({ width: 1600, height: 900 });
-  // Layout shifts of GitLab's own elements (CLS entries; nodes inside our shadow roots are
-  // reported as null: our rows may reflow as their numbers arrive).
-  await page.addInitScript(() => {
-    const moved: string[] = [];
-    (window as unknown as { __moved: string[] }).__moved = moved;
-    new PerformanceObserver((list) => {
-      for (const entry of list.getEntries()) {
-        for (const source of (entry as unknown as { sources: { node: Node | null }[] }).sources) {
-          const element = source.node instanceof Element ? source.node : (source.node?.parentElement ?? null);
-          if (element && !element.closest('[data-lens]')) moved.push(`${element.tagName}.${element.className}`);
-        }
-      }
-    }).observe({ type: 'layout-shift', buffered: true });
-  });
+  await recordLayoutShifts(page);
   await page.goto(`${sandbox.url}/${project}/-/boards/1`);
 
   // The project's KPIs, as computed by hand in kpi-fixture.ts.
@@ -85,7 +56,7 @@ boardTest('summary bar, card badges and the issue drawer on project and group bo
   await expectOneFilledHostPerCard(page, 9);
   // The card rows and the summary bar took their place with the cards (cold cache: empty at
   // first), so nothing of GitLab's moved when the numbers arrived.
-  expect(await page.evaluate(() => (window as unknown as { __moved: string[] }).__moved)).toEqual([]);
+  expect(await movedElements(page)).toEqual([]);
   const overdue = card(page, 2).getByRole('note', { name: 'overdue 5 d', exact: true });
   await expect(overdue).toBeVisible();
   await expect(card(page, 2).getByRole('note', { name: 'open 30 d', exact: true })).toBeVisible();
@@ -122,8 +93,8 @@ boardTest('summary bar, card badges and the issue drawer on project and group bo
   await expect(card(page, 2).getByRole('note', { name: 'overdue 5 d', exact: true })).toBeVisible();
 });
 
-boardTest('1,000 cards: one host per card, also for cards loaded by scrolling and a card moved by drag and drop', async ({ context, sandbox, openOptions }) => {
-  await setUp(sandbox, openOptions);
+kpiTest('1,000 cards: one host per card, also for cards loaded by scrolling and a card moved by drag and drop', async ({ context, sandbox, openOptions }) => {
+  await setUpKpiTeam(sandbox, openOptions);
   const page = await context.newPage();
   await page.setViewportSize({ width: 1400, height: 900 });
   // Board 2 tops web-app up to 1,000 issues; 100 cards per list first, the rest on scroll.

@@ -1,46 +1,11 @@
 import type { Page } from '@playwright/test';
-import { PROJECT_PATHS, READ_TOKEN, startSandbox, type Sandbox } from '../gitlab-sandbox/index';
-import { configure, expect, test } from './fixtures';
-import { EXPECTED_PROJECT_KPIS, FIXTURE_ENGINEERS, kpiFixture } from './kpi-fixture';
+import { PROJECT_PATHS, READ_TOKEN } from '../gitlab-sandbox/index';
+import { configure, expect } from './fixtures';
+import { EXPECTED_PROJECT_KPIS, FIXTURE_ENGINEERS } from './kpi-fixture';
+import { kpiTest, movedElements, recordLayoutShifts, setUpKpiTeam } from './kpi-test';
 
 const project = PROJECT_PATHS.webApp;
 
-// An empty GitLab (no seeded issues or MRs) plus the hand-made history of kpi-fixture.ts.
-const kpiTest = test.extend<{ sandbox: Sandbox }>({
-  // eslint-disable-next-line no-empty-pattern
-  sandbox: async ({}, use) => {
-    const sandbox = await startSandbox({ port: 0, scale: { issuesPerProject: 0, mergeRequestsPerProject: 0 } });
-    sandbox.controls.addFixtures(kpiFixture(project));
-    await use(sandbox);
-    await sandbox.close();
-  },
-});
-
-async function setUp(sandbox: Sandbox, openOptions: () => Promise<Page>): Promise<void> {
-  const options = await openOptions();
-  await options.getByLabel('Engineers').fill(FIXTURE_ENGINEERS.join('\n'));
-  await configure(options, sandbox.url, READ_TOKEN);
-}
-
-/** Records layout shifts of GitLab's own elements (ours, inside [data-lens], may reflow). */
-async function recordLayoutShifts(page: Page): Promise<void> {
-  await page.addInitScript(() => {
-    const moved: string[] = [];
-    (window as unknown as { __moved: string[] }).__moved = moved;
-    new PerformanceObserver((list) => {
-      for (const entry of list.getEntries()) {
-        for (const source of (entry as unknown as { sources: { node: Node | null }[] }).sources) {
-          const element = source.node instanceof Element ? source.node : (source.node?.parentElement ?? null);
-          if (element && !element.closest('[data-lens]')) moved.push(`${element.tagName}.${element.className}`);
-        }
-      }
-    }).observe({ type: 'layout-shift', buffered: true });
-  });
-}
-
-function movedElements(page: Page): Promise<string[]> {
-  return page.evaluate(() => (window as unknown as { __moved: string[] }).__moved);
-}
 
 function strip(page: Page) {
   return page.locator('[data-lens="issue-kpi-badges"]');
@@ -61,7 +26,7 @@ async function expectIssueTwoBadges(page: Page): Promise<void> {
 
 kpiTest.describe('issue page KPI badges', () => {
   kpiTest('work-item view shows the issue badges and the project KPIs computed by hand', async ({ context, sandbox, openOptions }) => {
-    await setUp(sandbox, openOptions);
+    await setUpKpiTeam(sandbox, openOptions);
     const page = await context.newPage();
     await recordLayoutShifts(page);
     await page.goto(`${sandbox.url}/${project}/-/issues/2`);
@@ -79,7 +44,7 @@ kpiTest.describe('issue page KPI badges', () => {
   });
 
   kpiTest('legacy view shows the same badges', async ({ context, sandbox, openOptions }) => {
-    await setUp(sandbox, openOptions);
+    await setUpKpiTeam(sandbox, openOptions);
     const page = await context.newPage();
     await page.goto(`${sandbox.url}/${project}/-/issues/2?sandbox_view=legacy`);
     await expect(page.locator('.issuable-details')).toBeVisible();
@@ -87,7 +52,7 @@ kpiTest.describe('issue page KPI badges', () => {
   });
 
   kpiTest('a late-mounting page, pushState navigation and the dark theme', async ({ context, sandbox, openOptions }) => {
-    await setUp(sandbox, openOptions);
+    await setUpKpiTeam(sandbox, openOptions);
     const page = await context.newPage();
     await page.goto(`${sandbox.url}/${project}/-/issues/2?sandbox_mount_delay=2500&sandbox_theme=dark`);
     await expectIssueTwoBadges(page);

@@ -1,0 +1,49 @@
+/**
+ * The e2e setting for numbers checked by hand: an empty stand-in (no seeded issues or MRs) plus
+ * the hand-made history of kpi-fixture.ts in web-app, and a team of three engineers.
+ */
+import type { Page } from '@playwright/test';
+import { PROJECT_PATHS, READ_TOKEN, startSandbox, type Sandbox } from '../gitlab-sandbox/index';
+import { configure, test } from './fixtures';
+import { FIXTURE_ENGINEERS, kpiFixture } from './kpi-fixture';
+
+export const kpiTest = test.extend<{ sandbox: Sandbox }>({
+  // eslint-disable-next-line no-empty-pattern
+  sandbox: async ({}, use) => {
+    const sandbox = await startSandbox({ port: 0, scale: { issuesPerProject: 0, mergeRequestsPerProject: 0 } });
+    sandbox.controls.addFixtures(kpiFixture(PROJECT_PATHS.webApp));
+    await use(sandbox);
+    await sandbox.close();
+  },
+});
+
+/** Sets the extension up for the stand-in with the fixture's engineers. */
+export async function setUpKpiTeam(sandbox: Sandbox, openOptions: () => Promise<Page>): Promise<void> {
+  const options = await openOptions();
+  await options.getByLabel('Engineers').fill(FIXTURE_ENGINEERS.join('\n'));
+  await configure(options, sandbox.url, READ_TOKEN);
+}
+
+/**
+ * Records layout shifts of GitLab's own elements (CLS entries; nodes inside our shadow roots are
+ * reported as null or inside [data-lens]: our rows may reflow as their numbers arrive).
+ */
+export async function recordLayoutShifts(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const moved: string[] = [];
+    (window as unknown as { __moved: string[] }).__moved = moved;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) {
+        for (const source of (entry as unknown as { sources: { node: Node | null }[] }).sources) {
+          const element = source.node instanceof Element ? source.node : (source.node?.parentElement ?? null);
+          if (element && !element.closest('[data-lens]')) moved.push(`${element.tagName}.${element.className}`);
+        }
+      }
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+}
+
+/** GitLab elements that moved since the page loaded. */
+export function movedElements(page: Page): Promise<string[]> {
+  return page.evaluate(() => (window as unknown as { __moved: string[] }).__moved);
+}
