@@ -35,15 +35,15 @@ export async function syncContentScriptRegistration(gitlabUrl: string): Promise<
   return 'registered';
 }
 
-/** Whether a page URL belongs to gitlab.com or the configured GitLab (below its URL root). */
+/**
+ * Whether a page belongs to the configured GitLab. Only that origin's pages may ask for data:
+ * overlays live in open shadow roots that page scripts can read, so a gitlab.com page must not
+ * receive data from a self-managed GitLab (the static gitlab.com script then stays silent).
+ */
 export function isConfiguredGitLabPage(pageUrl: string, gitlabUrl: string): boolean {
-  let page: URL;
   try {
-    page = new URL(pageUrl);
+    return new URL(pageUrl).origin === new URL(gitlabUrl).origin;
   } catch {
     return false;
   }
-  if (page.origin === 'https://gitlab.com') return true;
-  const base = new URL(gitlabUrl);
-  return page.origin === base.origin;
 }
