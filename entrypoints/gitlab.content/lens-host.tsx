@@ -27,6 +27,8 @@ export interface LensHostOptions {
   /** Limit the anchor search to this element (a drawer, a card). */
   root?: ParentNode;
   render: () => ReactNode;
+  /** Called with the host each time it is mounted (e.g. to note what it was mounted on). */
+  onMount?: (host: HTMLElement) => void;
 }
 
 export async function mountLensHost(options: LensHostOptions): Promise<void> {
@@ -44,6 +46,7 @@ export async function mountLensHost(options: LensHostOptions): Promise<void> {
     onMount(container, _shadow, host) {
       host.setAttribute('data-lens', featureId);
       host.dataset.theme = gitlabTheme();
+      options.onMount?.(host);
       reactRoot = createRoot(container);
       const root = reactRoot;
       // Render now, not in React's next task: the reserved height must be in the same frame as

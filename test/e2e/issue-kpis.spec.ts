@@ -32,6 +32,7 @@ kpiTest.describe('issue page KPI badges', () => {
     await page.goto(`${sandbox.url}/${project}/-/issues/2`);
     await expect(page.locator('.work-item-view')).toBeVisible();
     await expectIssueTwoBadges(page);
+    await expect(strip(page)).toHaveAttribute('data-issue-view', 'work-item');
     // Cold cache: the project KPIs arrived after a sync, into lines reserved from the start, so
     // nothing of GitLab's page moved.
     expect(await movedElements(page)).toEqual([]);
@@ -49,6 +50,7 @@ kpiTest.describe('issue page KPI badges', () => {
     await page.goto(`${sandbox.url}/${project}/-/issues/2?sandbox_view=legacy`);
     await expect(page.locator('.issuable-details')).toBeVisible();
     await expectIssueTwoBadges(page);
+    await expect(strip(page)).toHaveAttribute('data-issue-view', 'legacy');
   });
 
   kpiTest('a late-mounting page, pushState navigation and the dark theme', async ({ context, sandbox, openOptions }) => {

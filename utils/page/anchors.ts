@@ -5,6 +5,25 @@
  */
 import type { IssueView } from './detect';
 
+/** The root of each issue view: the URL is the same for both (DOM.md §1, §7). */
+export const issueViewRoots: Record<IssueView, readonly string[]> = {
+  'work-item': [
+    '.work-item-view', // work_item_detail.vue, full page and drawer (§3)
+  ],
+  legacy: [
+    '.issuable-details', // legacy root `.issue-details.issuable-details.js-issue-details` (§4)
+    '.js-issue-details', // same root, older class list
+  ],
+};
+
+/** Which issue view GitLab rendered, or null while its Vue app has not mounted yet. */
+export function detectIssueView(root: ParentNode): IssueView | null {
+  for (const view of ['work-item', 'legacy'] as const) {
+    if (firstMatch(root, issueViewRoots[view])) return view;
+  }
+  return null;
+}
+
 /** Where issue overlays go: just below the title block, inside GitLab's own column. */
 export const issueHeaderAnchors: Record<IssueView, readonly string[]> = {
   'work-item': [

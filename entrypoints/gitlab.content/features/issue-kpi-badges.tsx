@@ -3,7 +3,7 @@
  * Tested on: the stand-in's work-item issue, legacy issue and incident pages, and after
  * pushState navigation between issues.
  */
-import { issueHeaderAnchors } from '../../../utils/page/anchors';
+import { detectIssueView, issueHeaderAnchors } from '../../../utils/page/anchors';
 import type { Feature } from '../feature';
 import { IssueOverview } from '../issue-overview';
 import { mountLensHost } from '../lens-host';
@@ -22,6 +22,8 @@ export const issueKpiBadges: Feature = {
       anchors: [...issueHeaderAnchors['work-item'], ...issueHeaderAnchors.legacy],
       append: 'after-row',
       render: () => <IssueOverview request={request} />,
+      // Which view it landed in (same URL for both), for support and tests.
+      onMount: (host) => (host.dataset.issueView = detectIssueView(document) ?? 'unknown'),
     });
   },
 };
