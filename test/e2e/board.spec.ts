@@ -40,7 +40,7 @@ function card(page: Page, iid: number): Locator {
   return page.locator(`li.board-card[data-item-path="${project}#${iid}"]`);
 }
 
-kpiTest('summary bar, card badges and the issue drawer on project and group boards', async ({ context, sandbox, openOptions }) => {
+kpiTest('summary bar, card badges (also after filtering) and the issue drawer on project and group boards', async ({ context, sandbox, openOptions }) => {
   await setUpKpiTeam(sandbox, openOptions);
   const page = await context.newPage();
   await page.setViewportSize({ width: 1600, height: 900 });
@@ -62,6 +62,18 @@ kpiTest('summary bar, card badges and the issue drawer on project and group boar
   await expect(card(page, 2).getByRole('note', { name: 'open 30 d', exact: true })).toBeVisible();
   // #7 takes its due date from the milestone (8 days ago) and is open.
   await expect(card(page, 7).getByRole('note', { name: 'overdue 8 d', exact: true })).toBeVisible();
+
+  // Filtering re-renders the lists with new card elements: each gets its badges again, once.
+  const search = page.getByRole('searchbox', { name: 'Search or filter results' });
+  await search.fill('overdue');
+  await search.press('Enter');
+  await expect(page.locator('li.board-card')).toHaveCount(1);
+  await expectOneFilledHostPerCard(page, 1);
+  await expect(card(page, 2).getByRole('note', { name: 'overdue 5 d', exact: true })).toBeVisible();
+  await search.fill('');
+  await search.press('Enter');
+  await expectOneFilledHostPerCard(page, 9);
+
   await overdue.focus();
   await expect(overdue.getByRole('tooltip')).toBeVisible();
   await expect(overdue.getByRole('tooltip')).toHaveText(/^Due \d{4}-\d{2}-\d{2} \(its due date\), end of day in UTC\.$/);

@@ -6,6 +6,8 @@
 //   loading a URL with ?show= opens it directly;
 // - moving cards: drag and drop (pointer events), or window.__sandbox.moveCard(iidOrGid, listIdOrGid). The moved
 //   card is re-created (as Apollo re-renders), at the top of the target list.
+// - filtering: Enter in the search box re-renders every list with the loaded cards whose title
+//   contains the text (new card elements, as Apollo re-renders; clearing it restores them).
 // - popstate on a board: drawer changes stay client-side; anything else reloads (board_app.vue).
 (function () {
   'use strict';
@@ -223,6 +225,38 @@
     return card instanceof HTMLElement ? openDrawer(encodeShow(card), true) : Promise.resolve();
   };
   sandbox.closeDrawer = () => closeDrawer(true);
+
+  /** Each list's cards as last rendered from data, before any filter. */
+  const unfiltered = new WeakMap();
+
+  /** A card as GitLab would render it from data: nothing another script added to it survives. */
+  function renderedFromData(card) {
+    const copy = card.cloneNode(true);
+    for (const foreign of copy.querySelectorAll('[data-lens]')) foreign.remove();
+    return copy;
+  }
+
+  function applyFilter(text) {
+    const needle = text.trim().toLowerCase();
+    for (const list of document.querySelectorAll('ul.board-list')) {
+      if (!unfiltered.has(list)) unfiltered.set(list, Array.from(list.querySelectorAll('li.board-card'), renderedFromData));
+      const footer = list.querySelector('.board-list-count');
+      for (const card of list.querySelectorAll('li.board-card')) card.remove();
+      for (const card of unfiltered.get(list)) {
+        const title = card.querySelector('.board-card-title')?.textContent?.toLowerCase() ?? '';
+        if (!needle || title.includes(needle)) list.insertBefore(renderedFromData(card), footer);
+      }
+    }
+  }
+
+  document.addEventListener('keydown', (event) => {
+    const input = elementOf(event);
+    if (event.key === 'Enter' && input instanceof HTMLInputElement && input.matches('.filtered-search')) applyFilter(input.value);
+  });
+  document.addEventListener('search', (event) => {
+    const input = elementOf(event);
+    if (input instanceof HTMLInputElement && input.matches('.filtered-search') && input.value === '') applyFilter('');
+  }, true);
 
   sandbox.popStateHandlers.push(() => {
     if (!isBoard()) return false;
