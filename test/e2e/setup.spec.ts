@@ -1,4 +1,4 @@
-import { API_TOKEN, PROJECT_IDS, PROJECT_PATHS, READ_TOKEN, REVOKED_TOKEN, USER_ONLY_TOKEN } from '../gitlab-sandbox/index';
+import { API_TOKEN, PROJECT_IDS, PROJECT_PATHS, READ_TOKEN, REGISTRY_ONLY_TOKEN, REVOKED_TOKEN, USER_ONLY_TOKEN } from '../gitlab-sandbox/index';
 import { configure, expect, test } from './fixtures';
 
 test.describe('a new user sets up Engineering Lens', () => {
@@ -41,6 +41,17 @@ test.describe('a new user sets up Engineering Lens', () => {
     await options.reload();
     await expect(options.getByLabel('GitLab URL')).toHaveValue(sandbox.url);
     await expect(options.getByLabel('Personal access token')).toHaveAttribute('placeholder', /Saved/);
+  });
+
+  test('a token GitLab refuses for lack of scope (403) is explained', async ({ sandbox, openOptions }) => {
+    const options = await openOptions();
+    await options.getByLabel('GitLab URL').fill(sandbox.url);
+    await options.getByLabel('Personal access token').fill(REGISTRY_ONLY_TOKEN);
+    await options.getByRole('button', { name: 'Test connection' }).click();
+    const result = options.getByTestId('connection-result');
+    await expect(result).toContainText('Connection failed.');
+    await expect(result).toContainText('403');
+    await expect(result).toContainText('read_api');
   });
 
   test('an unreachable GitLab and a malformed URL are explained', async ({ openOptions }) => {

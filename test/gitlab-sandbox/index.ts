@@ -21,6 +21,7 @@ export const API_TOKEN = SANDBOX_TOKENS.api;
 export const READ_TOKEN = SANDBOX_TOKENS.read;
 export const REVOKED_TOKEN = SANDBOX_TOKENS.revoked;
 export const USER_ONLY_TOKEN = SANDBOX_TOKENS.userOnly;
+export const REGISTRY_ONLY_TOKEN = SANDBOX_TOKENS.registryOnly;
 export const EXPIRED_TOKEN = SANDBOX_TOKENS.expired;
 
 /** Project ids and paths of the seeded group. */

@@ -3,7 +3,7 @@
 // serializers in api/serialize-*.ts.
 
 export type AccessLevel = 10 | 15 | 20 | 30 | 40 | 50;
-export type Scope = 'api' | 'read_api' | 'read_user' | 'read_repository' | 'write_repository';
+export type Scope = 'api' | 'read_api' | 'read_user' | 'read_repository' | 'write_repository' | 'read_registry';
 export type Tier = 'premium' | 'free';
 
 export interface User {

@@ -14,6 +14,8 @@ export const SANDBOX_TOKENS = {
   revoked: 'glpat-sandbox-revoked',
   /** scopes ['read_user']: /user and /personal_access_tokens/self only, other API reads are 403. */
   userOnly: 'glpat-sandbox-user-only',
+  /** scopes ['read_registry']: even /user is 403 insufficient_scope. */
+  registryOnly: 'glpat-sandbox-registry-only',
   /** expired three days ago: 401. */
   expired: 'glpat-sandbox-expired',
 } as const;
@@ -62,6 +64,7 @@ export function seedTokens(now: number): Token[] {
     { ...base, id: 2, name: 'Engineering Lens (read only)', token: SANDBOX_TOKENS.read, user_id: userId('dev.patel'), scopes: ['read_api'], expires_at: isoDate(now + 30 * DAY) },
     { ...base, id: 3, name: 'old laptop', token: SANDBOX_TOKENS.revoked, user_id: userId('grace.kim'), scopes: ['api'], revoked: true, expires_at: isoDate(now + 90 * DAY) },
     { ...base, id: 4, name: 'profile reader', token: SANDBOX_TOKENS.userOnly, user_id: userId('kofi.mensah'), scopes: ['read_user'], expires_at: isoDate(now + 365 * DAY) },
+    { ...base, id: 6, name: 'registry puller', token: SANDBOX_TOKENS.registryOnly, user_id: userId('kofi.mensah'), scopes: ['read_registry'], expires_at: isoDate(now + 365 * DAY) },
     { ...base, id: 5, name: 'expired', token: SANDBOX_TOKENS.expired, user_id: userId('emma.schulz'), scopes: ['read_api'], expires_at: isoDate(now - 3 * DAY), last_used_at: isoTime(now - 4 * DAY) },
   ];
 }
