@@ -96,4 +96,20 @@ kpiTest.describe('issue page KPI badges', () => {
     await expect(options.getByLabel('Time zone')).toHaveValue('UTC');
     await expect(options.getByLabel('Window (days)')).toHaveValue('90');
   });
+
+  kpiTest('without a connection the strip says why, and GitLab\'s page is untouched', async ({ context, sandbox, openOptions }) => {
+    await setUpKpiTeam(sandbox, openOptions);
+    const page = await context.newPage();
+
+    // Cold cache, GitLab's API unreachable (every connection dropped): the strip explains.
+    sandbox.controls.dropNext({ count: 1000, pathPrefix: '/api/' });
+    await page.goto(`${sandbox.url}/${project}/-/issues/2`);
+    await expect(strip(page).getByRole('status')).toContainText('Could not reach', { timeout: 30_000 });
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Open and overdue');
+
+    // Back online: a reload shows the badges.
+    sandbox.controls.reset({ data: false });
+    await page.reload();
+    await expectIssueTwoBadges(page);
+  });
 });
