@@ -10,7 +10,7 @@ export function FreshnessNote({ syncedAt, syncing, error, now }: FreshnessNotePr
   const text = syncing
     ? syncedAt
       ? `updating… (data from ${ago(syncedAt, now)})`
-      : 'syncing project data…'
+      : 'syncing data from GitLab…'
     : syncedAt
       ? `updated ${ago(syncedAt, now)}`
       : 'no data yet';
