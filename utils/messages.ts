@@ -87,6 +87,11 @@ export const uiMessages = {
     request: z.object({ gitlabUrl: z.string(), token: z.string() }),
     response: connectionReportSchema,
   },
+  /** Removes the saved token and everything cached from GitLab; other settings stay. */
+  'ui:forget-token': {
+    request: z.object({}),
+    response: z.object({ settings: publicSettingsSchema }),
+  },
   /** Sync status of every cached resource, for the popup. */
   'ui:sync-status': {
     request: z.object({}),

@@ -34,20 +34,23 @@ export default defineBackground(() => {
     onSyncError: (scope, error) => console.warn(`[Engineering Lens] sync of ${scope} failed`, error),
   });
 
+  async function clearCache(): Promise<void> {
+    data.forget();
+    const open = db;
+    db = null;
+    await deleteLensDb(open ? await open : null);
+  }
+
   const settingsHandlers = createHandlers({
     loadSettings,
     saveSettings: async (candidate) => {
       const before = (await loadSettings()).settings.gitlabUrl;
       const result = await saveSettings(candidate);
       // Another GitLab's data must not mix with the new one's: start the cache afresh.
-      if (result.ok && result.settings.gitlabUrl !== before) {
-        data.forget();
-        const open = db;
-        db = null;
-        await deleteLensDb(open ? await open : null);
-      }
+      if (result.ok && result.settings.gitlabUrl !== before) await clearCache();
       return result;
     },
+    clearCache,
     hasOriginPermission: (pattern) => browser.permissions.contains({ origins: [pattern] }),
     syncContentScriptRegistration,
     openOptionsPage: () => browser.runtime.openOptionsPage(),

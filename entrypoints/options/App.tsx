@@ -8,7 +8,12 @@ import { TeamSection } from './sections/TeamSection';
 import { KpiSection } from './sections/KpiSection';
 
 type Errors = Partial<Record<TextField | 'form', string>>;
-type SaveState = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved' } | { kind: 'error'; message: string };
+type SaveState =
+  | { kind: 'idle' }
+  | { kind: 'saving' }
+  | { kind: 'saved' }
+  | { kind: 'forgotten' }
+  | { kind: 'error'; message: string };
 
 export function App() {
   const [saved, setSaved] = useState<PublicSettings | null>(null);
@@ -18,6 +23,15 @@ export function App() {
   const [report, setReport] = useState<ConnectionReport | null>(null);
   const [testing, setTesting] = useState(false);
   const [save, setSave] = useState<SaveState>({ kind: 'idle' });
+  /** Edits not saved yet: leaving the page asks first, so nothing typed is lost by accident. */
+  const [dirty, setDirty] = useState(false);
+
+  useEffect(() => {
+    if (!dirty) return;
+    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [dirty]);
 
   useEffect(() => {
     sendMessage('ui:settings-get', {})
@@ -37,6 +51,7 @@ export function App() {
 
   const change = (patch: Partial<FormState>) => {
     setForm({ ...form, ...patch });
+    setDirty(true);
     setSave({ kind: 'idle' });
     const cleared = { ...errors };
     for (const key of Object.keys(patch)) delete cleared[key as TextField];
@@ -71,6 +86,18 @@ export function App() {
     })();
   };
 
+  const onForgetToken = () => {
+    if (!window.confirm('Remove the saved token and the data cached from GitLab? Overlays stop until you add a token again.')) return;
+    sendMessage('ui:forget-token', {})
+      .then(({ settings }) => {
+        setSaved(settings);
+        setForm({ ...form, token: '' });
+        setReport(null);
+        setSave({ kind: 'forgotten' });
+      })
+      .catch((error: unknown) => setSave({ kind: 'error', message: messageOf(error) }));
+  };
+
   const onSave = () => {
     const access = requestOriginAccess(form.gitlabUrl);
     setSave({ kind: 'saving' });
@@ -93,6 +120,7 @@ export function App() {
         setSaved(result.settings);
         setForm(formFromSettings(result.settings));
         setErrors({});
+        setDirty(false);
         setSave({ kind: 'saved' });
       } catch (error) {
         setSave({ kind: 'error', message: `Not saved: ${messageOf(error)}` });
@@ -116,6 +144,7 @@ export function App() {
           hasSavedToken={saved.hasToken}
           onChange={change}
           onTest={onTest}
+          onForgetToken={onForgetToken}
           testing={testing}
           report={report}
         />
@@ -126,7 +155,9 @@ export function App() {
             {save.kind === 'saving' ? 'Saving…' : 'Save'}
           </button>
           <span role="status" aria-live="polite" data-testid="save-status">
-            {save.kind === 'saved' ? 'Saved.' : save.kind === 'error' ? save.message : ''}
+            {save.kind === 'saved' ? 'Saved.' : ''}
+            {save.kind === 'forgotten' ? 'Token removed; cached GitLab data deleted.' : ''}
+            {save.kind === 'error' ? save.message : ''}
           </span>
         </div>
         {errors.form ? <p className="field__error" role="alert">{errors.form}</p> : null}

@@ -86,4 +86,21 @@ test.describe('a new user sets up Engineering Lens', () => {
     await expect(strip.getByRole('status')).toContainText('read_api');
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(issue.title);
   });
+
+  test('removing the saved token stops the overlays and says how to set up again', async ({ context, sandbox, openOptions }) => {
+    const options = await openOptions();
+    await configure(options, sandbox.url, READ_TOKEN);
+    options.once('dialog', (dialog) => void dialog.accept());
+    await options.getByRole('button', { name: 'Remove saved token' }).click();
+    await expect(options.getByTestId('save-status')).toHaveText('Token removed; cached GitLab data deleted.');
+    await expect(options.getByRole('button', { name: 'Remove saved token' })).toHaveCount(0);
+    await expect(options.getByLabel('Personal access token')).not.toHaveAttribute('placeholder', /Saved/);
+
+    const issue = sandbox.data.issuesOf(PROJECT_IDS.webApp)[0]!;
+    const page = await context.newPage();
+    await page.goto(`${sandbox.url}/${PROJECT_PATHS.webApp}/-/issues/${issue.iid}`);
+    const strip = page.locator('[data-lens="issue-kpi-badges"]');
+    await expect(strip).toContainText('Engineering Lens is not set up.');
+    await expect(strip.getByRole('button', { name: 'Open settings' })).toBeVisible();
+  });
 });

@@ -6,7 +6,7 @@ import type { Handlers } from './router';
 
 export type SettingsHandlers = Pick<
   Handlers,
-  'ui:settings-get' | 'ui:settings-save' | 'ui:connection-test' | 'content:status' | 'content:open-options'
+  'ui:settings-get' | 'ui:settings-save' | 'ui:connection-test' | 'ui:forget-token' | 'content:status' | 'content:open-options'
 >;
 import { toPublicSettings, type FieldErrors, type Settings } from '../settings';
 import { isGitLabCom, normalizeGitLabUrl, originPermissionPattern } from '../gitlab-url';
@@ -18,6 +18,8 @@ export interface HandlerDeps extends ConnectionTestDeps {
   hasOriginPermission(pattern: string): Promise<boolean>;
   syncContentScriptRegistration(gitlabUrl: string): Promise<unknown>;
   openOptionsPage(): Promise<void>;
+  /** Drops everything cached from GitLab. */
+  clearCache(): Promise<void>;
 }
 
 export function createHandlers(deps: HandlerDeps): SettingsHandlers {
@@ -64,6 +66,14 @@ export function createHandlers(deps: HandlerDeps): SettingsHandlers {
         return { ok: false, error: { kind: 'unauthorized', message: resolved.error }, fieldErrors: { token: resolved.error } };
       }
       return testConnection({ gitlabUrl, token: resolved.token }, deps);
+    },
+
+    'ui:forget-token': async () => {
+      const { settings } = await deps.loadSettings();
+      const saved = await deps.saveSettings({ ...settings, token: '' });
+      if (!saved.ok) throw new Error('saved settings no longer validate');
+      await deps.clearCache();
+      return { settings: toPublicSettings(saved.settings) };
     },
 
     'content:status': async () => {

@@ -8,11 +8,12 @@ interface Props {
   hasSavedToken: boolean;
   onChange: (patch: Partial<FormState>) => void;
   onTest: () => void;
+  onForgetToken: () => void;
   testing: boolean;
   report: ConnectionReport | null;
 }
 
-export function ConnectionSection({ form, errors, hasSavedToken, onChange, onTest, testing, report }: Props) {
+export function ConnectionSection({ form, errors, hasSavedToken, onChange, onTest, onForgetToken, testing, report }: Props) {
   return (
     <section aria-labelledby="connection-heading">
       <h2 id="connection-heading">Connection</h2>
@@ -44,6 +45,11 @@ export function ConnectionSection({ form, errors, hasSavedToken, onChange, onTes
         <button type="button" onClick={onTest} disabled={testing}>
           {testing ? 'Testing…' : 'Test connection'}
         </button>
+        {hasSavedToken ? (
+          <button type="button" onClick={onForgetToken}>
+            Remove saved token
+          </button>
+        ) : null}
       </div>
       <ConnectionResult report={report} />
     </section>

@@ -15,6 +15,7 @@ function makeDeps(saved: Settings, overrides: Partial<HandlerDeps> = {}) {
     hasOriginPermission: vi.fn(async () => true),
     syncContentScriptRegistration: vi.fn(async () => 'registered'),
     openOptionsPage: vi.fn(async () => {}),
+    clearCache: vi.fn(async () => {}),
     createProbe: (url, token) => {
       probeCalls.push({ url, token });
       return {
@@ -121,5 +122,16 @@ describe('saving settings', () => {
     );
     expect(result.ok).toBe(false);
     expect(stored()).toEqual(savedSelfManaged);
+  });
+});
+
+describe('forgetting the token', () => {
+  it('removes the token and the cache, and keeps the other settings', async () => {
+    const saved = { ...savedSelfManaged, team: { group: 'g', projects: [], engineers: ['ada'] } };
+    const { handlers, stored, deps } = makeDeps(saved);
+    const result = await handlers['ui:forget-token']({}, sender);
+    expect(result.settings).toMatchObject({ hasToken: false, gitlabUrl: 'https://gitlab.example.com', team: { engineers: ['ada'] } });
+    expect(stored()).toEqual({ ...saved, token: '' });
+    expect(deps.clearCache).toHaveBeenCalledTimes(1);
   });
 });
