@@ -3,7 +3,7 @@
 // - Vue-like late mounting: the server sends <template data-sandbox-late="app|widgets">; the app
 //   mounts after mountDelayMs, sidebar widgets widgetDelayMs later.
 // - Client-side navigation like Vue Router: links with [data-sandbox-spa] fetch the next page,
-//   swap #content-body and body[data-*], and history.pushState; popstate is handled too.
+//   swap #content-body (body[data-*] stays, as with Vue Router) and history.pushState; popstate too.
 // - System colour mode: html.gl-system gets gl-dark when the OS prefers dark.
 // Data never becomes markup on the client: pages arrive as HTML the server escaped, parsed with DOMParser
 // and imported node by node.
@@ -69,7 +69,7 @@
     if (current && next) current.replaceWith(document.importNode(next, true));
   }
 
-  /** Vue Router-like navigation: swap the page content and body data attributes, push history. */
+  /** Vue Router-like navigation: swap the page content, push history; body[data-*] stays. */
   async function navigate(href, push) {
     const url = new URL(href, location.href);
     const response = await fetch(url.href, { headers: { Accept: 'text/html' } });
@@ -80,12 +80,8 @@
       location.assign(url.href);
       return;
     }
-    for (const name of document.body.getAttributeNames()) {
-      if (name.startsWith('data-')) document.body.removeAttribute(name);
-    }
-    for (const name of doc.body.getAttributeNames()) {
-      if (name.startsWith('data-')) document.body.setAttribute(name, doc.body.getAttribute(name) || '');
-    }
+    // body[data-*] stays as the server rendered it: GitLab's Vue Router does not update it
+    // (DOM.md §7), so the extension must not rely on it after client-side navigation.
     document.title = doc.title;
     main.replaceChildren(...Array.from(next.childNodes, (node) => document.importNode(node, true)));
     replaceById('super-sidebar', doc);
