@@ -21,6 +21,7 @@
 
   const config = () => (sandbox.config ? sandbox.config() : {});
   const isBoard = () => document.querySelector('.boards-app') !== null;
+  const isIssueList = () => document.querySelector('[data-testid="issuable-list"]') !== null;
   const gid = (type, id) => (String(id).startsWith('gid://') ? String(id) : `gid://gitlab/${type}/${id}`);
   const elementOf = (event) => (event.target instanceof Element ? event.target : null);
 
@@ -113,13 +114,14 @@
 
   document.addEventListener('click', (event) => {
     const target = elementOf(event);
-    if (!target || !isBoard()) return;
+    if (!target || !(isBoard() || isIssueList())) return;
     if (target.closest('[data-testid="work-item-drawer-close"]')) {
       event.preventDefault();
       closeDrawer(true);
       return;
     }
-    const card = target.closest('li.board-card');
+    // Issue lists open an item in the drawer from its title; boards from anywhere on the card.
+    const card = isBoard() ? target.closest('li.board-card') : target.closest('[data-testid="issuable-title-link"]')?.closest('li.issue');
     if (!(card instanceof HTMLElement) || target.closest('.js-no-trigger')) return;
     event.preventDefault();
     if (suppressClick) return;
@@ -259,7 +261,7 @@
   }, true);
 
   sandbox.popStateHandlers.push(() => {
-    if (!isBoard()) return false;
+    if (!isBoard() && !isIssueList()) return false;
     if (location.pathname !== boardPath) {
       location.reload();
       return true;
@@ -271,7 +273,7 @@
   });
 
   document.addEventListener('sandbox:mounted', () => {
-    if (!isBoard()) return;
+    if (!isBoard() && !isIssueList()) return;
     boardPath = location.pathname;
     const show = new URL(location.href).searchParams.get('show');
     if (show) openDrawer(show, false).catch(() => undefined);

@@ -8,9 +8,10 @@ import { epicPath, issuePath } from './models.ts';
 import { descriptionHtml, labelChips, stateBadge } from './widgets.ts';
 
 function issueRow(ctx: PageContext, project: Project, issue: Issue): SafeHtml {
-  return html`<li class="issue gl-flex gl-flex-wrap gl-items-center gl-gap-2 gl-py-2" data-testid="issuable-container" data-qa-issue-id="${issue.id}">
+  // Clicking a title opens the work-item drawer (?show=), as GitLab's work item list does.
+  return html`<li class="issue gl-flex gl-flex-wrap gl-items-center gl-gap-2 gl-py-2" data-testid="issuable-container" data-qa-issue-id="${issue.id}" data-item-id="gid://gitlab/Issue/${issue.id}" data-item-path="${project.path_with_namespace}#${issue.iid}">
   ${stateBadge(issue.state, 'issuable-state')}
-  <a href="${issuePath(project, issue)}" data-sandbox-spa data-testid="issuable-title-link">${issue.title}</a>
+  <a href="${issuePath(project, issue)}" data-testid="issuable-title-link">${issue.title}</a>
   <span class="gl-text-subtle">${project.path}#${issue.iid}${issue.issue_type === 'incident' ? ' · incident' : ''}</span>
   ${labelChips(ctx.data, issue.labels)}
 </li>`;
