@@ -1,3 +1,4 @@
+import { timeAgo } from '../../utils/time-ago';
 import type { SyncResourceInfo } from '../../utils/messages';
 
 const STATUS_WORDS: Record<SyncResourceInfo['status'], string> = {
@@ -22,7 +23,7 @@ export function SyncStatus({ resources, now }: { resources: SyncResourceInfo[]; 
             </span>{' '}
             <span className="sync-list__state">
               {STATUS_WORDS[resource.status]}
-              {resource.lastSuccessAt ? `, last success ${ago(resource.lastSuccessAt, now)}` : ''}
+              {resource.lastSuccessAt ? `, last success ${timeAgo(resource.lastSuccessAt, now)}` : ''}
             </span>
             {resource.error ? <div className="field__error">{resource.error.message}</div> : null}
             {resource.problems.length ? (
@@ -43,12 +44,4 @@ export function SyncStatus({ resources, now }: { resources: SyncResourceInfo[]; 
       })}
     </ul>
   );
-}
-
-function ago(iso: string, now: number): string {
-  const minutes = Math.max(0, Math.round((now - Date.parse(iso)) / 60_000));
-  if (minutes < 1) return 'just now';
-  if (minutes < 60) return `${minutes} min ago`;
-  const hours = Math.round(minutes / 60);
-  return hours < 48 ? `${hours} h ago` : `${Math.round(hours / 24)} d ago`;
 }
