@@ -140,10 +140,15 @@ export const contentMessages = {
       /** From body[data-project-id] when the page has it: saves resolving the path. */
       projectId: z.optional(z.number()),
       iid: z.number(),
+      /** Whose KPIs go beside the issue's badges: its project's (default) or the team's. */
+      kpiScope: z.optional(z.enum(['project', 'team'])),
     }),
     response: z.object({
       issue: z.array(badgeViewSchema),
-      project: z.array(badgeViewSchema),
+      kpis: z.array(badgeViewSchema),
+      kpiScope: z.enum(['project', 'team']),
+      /** Whether a team (group or projects) is configured, so the Team view can be offered. */
+      teamConfigured: z.boolean(),
       projectPath: z.string(),
       windowDays: z.number(),
       freshness: freshnessSchema,

@@ -17,13 +17,14 @@ interface BackgroundStripProps<T extends { freshness: FreshnessInfo }> {
   load: () => Promise<T>;
   /** The badges; `freshness` is the note on how fresh they are, placed where the layout wants it. */
   render: (data: T, freshness: ReactNode) => ReactNode;
-  lines?: 1 | 2;
+  lines?: number;
+  lastLineWidth?: number;
 }
 
-export function BackgroundStrip<T extends { freshness: FreshnessInfo }>({ label, load, render, lines }: BackgroundStripProps<T>) {
+export function BackgroundStrip<T extends { freshness: FreshnessInfo }>({ label, load, render, lines, lastLineWidth }: BackgroundStripProps<T>) {
   const answer = useBackgroundAnswer(load);
   return (
-    <LensRow label={label} lines={lines}>
+    <LensRow label={label} lines={lines} lastLineWidth={lastLineWidth}>
       {answer.status === 'loading' ? <span className="lens-muted">Loading…</span> : null}
       {answer.status === 'error' ? (
         answer.error.kind === 'not-configured' ? (

@@ -112,4 +112,47 @@ kpiTest.describe('issue page KPI badges', () => {
     await page.reload();
     await expectIssueTwoBadges(page);
   });
+
+  kpiTest('the strip switches between Project and Team KPIs, and the choice stays on the next issue', async ({ context, sandbox, openOptions }) => {
+    const DAY = 86_400_000;
+    const at = (offset: number) => new Date(Date.now() + offset).toISOString();
+    const day = (offset: number) => at(offset * DAY).slice(0, 10);
+    // The team's other project: one issue closed the day before it was due, one 10-hour incident
+    // and three merged MRs, all within the last 90 days.
+    sandbox.controls.addFixtures({
+      project: PROJECT_PATHS.apiService,
+      issues: [
+        { iid: 1, title: 'Closed early', created_at: at(-10 * DAY), due_date: day(-3), closed_at: at(-4 * DAY) },
+        { iid: 2, title: 'Queue stuck', issue_type: 'incident', labels: ['incident'], created_at: at(-20 * DAY), closed_at: at(-20 * DAY + 10 * 3_600_000) },
+      ],
+      mergeRequests: [1, 2, 3].map((iid) => ({ iid, title: `API MR ${iid}`, state: 'merged' as const, created_at: at(-iid * 10 * DAY), merged_at: at(-iid * 10 * DAY + DAY) })),
+    });
+    const options = await openOptions();
+    await options.getByLabel('Engineers').fill(FIXTURE_ENGINEERS.join('\n'));
+    await options.getByLabel('Group').fill('lens-demo');
+    await configure(options, sandbox.url, READ_TOKEN);
+
+    const page = await context.newPage();
+    await page.goto(`${sandbox.url}/${project}/-/issues/2`);
+    await expectIssueTwoBadges(page);
+    const scope = strip(page).getByRole('group', { name: 'KPI scope' });
+    await expect(scope.getByRole('button', { name: 'Project' })).toHaveAttribute('aria-pressed', 'true');
+
+    // Team (web-app + api-service), by hand: On-time web-app 2/5 + api-service 1/1 = 3/6;
+    // MTTR (2 h + 6 h + 10 h) / 3 = 6.0 h; MR rate (6 + 3) merged / 3 engineers / 3 months = 1.0.
+    await scope.getByRole('button', { name: 'Team' }).click();
+    for (const text of ['On-time 50% (3/6)', 'MTTR 6.0 h', 'MR rate 1.0 /eng/mo']) {
+      await expect(strip(page).getByRole('note', { name: text, exact: true })).toBeVisible();
+    }
+    await expect(strip(page).getByRole('group', { name: 'KPI scope' }).getByRole('button', { name: 'Team' })).toHaveAttribute('aria-pressed', 'true');
+    // The issue's own badges do not depend on the scope.
+    await expect(strip(page).getByTestId('lens-due')).toHaveAccessibleName('overdue 5 d');
+
+    // Client-side navigation to another issue keeps the Team view.
+    await page.evaluate((href) => (window as unknown as { __sandbox: { navigate(h: string): void } }).__sandbox.navigate(href), `/${project}/-/issues/1`);
+    await expect(strip(page).getByRole('note', { name: 'On-time 50% (3/6)', exact: true })).toBeVisible();
+
+    await strip(page).getByRole('group', { name: 'KPI scope' }).getByRole('button', { name: 'Project' }).click();
+    await expect(strip(page).getByRole('note', { name: EXPECTED_PROJECT_KPIS[0], exact: true })).toBeVisible();
+  });
 });

@@ -12,13 +12,14 @@ import { kpiSettingsFrom } from '../settings';
 import type { DataService } from './data-service';
 import type { Handlers } from './router';
 import { scopeDataStamp, snapshotBadges } from './badge-snapshots';
-import { loadScopeData } from './scope-cache';
+import type { ScopeTarget } from './scope-cache';
+import { combineFreshness, loadTeamData, teamTargets } from './team-data';
 
 export type OverviewHandlers = Pick<Handlers, 'content:issue-overview'>;
 
 export function createOverviewHandlers(data: DataService, now: () => number): OverviewHandlers {
   return {
-    'content:issue-overview': async ({ projectPath, projectId, iid }, sender) => {
+    'content:issue-overview': async ({ projectPath, projectId, iid, kpiScope = 'project' }, sender) => {
       const { settings, db, client } = await data.context();
       const kpi = kpiSettingsFrom(settings);
       let issue = projectId === undefined ? undefined : await getIssue(db, projectId, iid);
@@ -29,17 +30,29 @@ export function createOverviewHandlers(data: DataService, now: () => number): Ov
       }
       const pid = issue.project_id;
       data.rememberProject(projectPath, pid);
-      const freshness = await data.ensureFresh({ kind: 'project', id: pid }, sender.tab?.id);
+      const teamConfigured = Boolean(settings.team.group || settings.team.projects.length);
+      const targets: ScopeTarget[] =
+        kpiScope === 'team' && teamConfigured ? await teamTargets(settings, data) : [{ kind: 'project', id: pid }];
+      const tabId = sender.tab?.id;
+      const freshness = combineFreshness(await Promise.all(targets.map((target) => data.ensureFresh(target, tabId))));
       const at = new Date(now());
-      let project: BadgeView[] = [];
+      let kpis: BadgeView[] = [];
       if (freshness.syncedAt) {
-        const scope = scopeKey('project', pid);
-        const stamp = `${await scopeDataStamp(db, scope)}|${JSON.stringify(kpi)}`;
-        project = await snapshotBadges(db, `team:${scope}`, stamp, at.getTime(), async () =>
-          teamKpiBadges(await loadScopeData(db, { kind: 'project', id: pid }, settings.gitlabUrl), kpi, DEFAULT_ALLOCATION_RULES, at),
+        const keys = targets.map((target) => scopeKey(target.kind, target.id));
+        const stamps = await Promise.all(keys.map((key) => scopeDataStamp(db, key)));
+        kpis = await snapshotBadges(db, `kpis:${keys.join('+')}`, `${stamps.join(';')}|${JSON.stringify(kpi)}`, at.getTime(), async () =>
+          teamKpiBadges(await loadTeamData(db, targets, settings.gitlabUrl), kpi, DEFAULT_ALLOCATION_RULES, at),
         );
       }
-      return { issue: issueBadges(issue, kpi, at), project, projectPath, windowDays: kpi.windowDays, freshness };
+      return {
+        issue: issueBadges(issue, kpi, at),
+        kpis,
+        kpiScope: kpiScope === 'team' && teamConfigured ? 'team' : 'project',
+        teamConfigured,
+        projectPath,
+        windowDays: kpi.windowDays,
+        freshness,
+      };
     },
   };
 }

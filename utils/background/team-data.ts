@@ -1,0 +1,39 @@
+/**
+ * The configured team as a KPI scope (SPEC §2: "Team KPI: the configured team: projects +
+ * members, or the group"): its group and listed projects, their cached data merged.
+ */
+import type { LensDb } from '../db/database';
+import type { TeamData } from '../overview/team-kpis';
+import type { Settings } from '../settings';
+import { teamScopes } from './daily-sync';
+import type { DataService, Freshness } from './data-service';
+import { loadScopeData, type ScopeTarget } from './scope-cache';
+
+export async function teamTargets(settings: Settings, data: Pick<DataService, 'groupId' | 'projectId'>): Promise<ScopeTarget[]> {
+  return (await teamScopes(settings, data)).map((scope) =>
+    scope.kind === 'group' ? { kind: 'group', id: scope.id, path: settings.team.group } : { kind: 'project', id: scope.id },
+  );
+}
+
+/** Every scope's data, each issue, MR, member and milestone once (a project may be in the group too). */
+export async function loadTeamData(db: LensDb, targets: readonly ScopeTarget[], gitlabUrl: string): Promise<TeamData> {
+  const parts = await Promise.all(targets.map((target) => loadScopeData(db, target, gitlabUrl)));
+  const unique = <T>(items: T[], key: (item: T) => string | number) => [...new Map(items.map((item) => [key(item), item])).values()];
+  return {
+    issues: unique(parts.flatMap((part) => part.issues), (issue) => `${issue.project_id}#${issue.iid}`),
+    mergeRequests: unique(parts.flatMap((part) => part.mergeRequests), (mr) => `${mr.project_id}!${mr.iid}`),
+    members: parts.flatMap((part) => part.members),
+    milestones: unique(parts.flatMap((part) => part.milestones ?? []), (milestone) => milestone.id),
+  };
+}
+
+/** The team is as fresh as its stalest scope, and syncing while any of them is. */
+export function combineFreshness(all: readonly Freshness[]): Freshness {
+  const synced = all.map((freshness) => freshness.syncedAt);
+  const error = all.find((freshness) => freshness.error)?.error;
+  return {
+    syncedAt: synced.includes(null) ? null : (synced.sort()[0] ?? null),
+    syncing: all.some((freshness) => freshness.syncing),
+    ...(error ? { error } : {}),
+  };
+}
