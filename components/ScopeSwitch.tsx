@@ -1,19 +1,22 @@
-export type KpiScope = 'project' | 'team';
+/** Whose KPIs a view shows: its own scope (the project, or a group board's group) or the team's. */
+export type ScopeChoice = 'own' | 'team';
 
 interface ScopeSwitchProps {
-  value: KpiScope;
-  onChange: (scope: KpiScope) => void;
-  /** Full path of the project, for the Project button's description. */
-  projectPath: string;
+  value: ScopeChoice;
+  onChange: (scope: ScopeChoice) => void;
+  /** "Project" or "Group". */
+  ownLabel: string;
+  /** Full path of that project or group, for the button's description. */
+  ownPath: string;
   teamConfigured: boolean;
 }
 
-/** Project KPIs or Team KPIs (SPEC §2: switchable on every KPI view). */
-export function ScopeSwitch({ value, onChange, projectPath, teamConfigured }: ScopeSwitchProps) {
+/** Project (or group) KPIs or Team KPIs (SPEC §2: switchable on every KPI view). */
+export function ScopeSwitch({ value, onChange, ownLabel, ownPath, teamConfigured }: ScopeSwitchProps) {
   return (
     <span className="lens-scope-switch" role="group" aria-label="KPI scope">
-      <button type="button" aria-pressed={value === 'project'} title={`KPIs of ${projectPath}`} onClick={() => onChange('project')}>
-        Project
+      <button type="button" aria-pressed={value === 'own'} title={`KPIs of ${ownPath}`} onClick={() => onChange('own')}>
+        {ownLabel}
       </button>
       <button
         type="button"

@@ -161,11 +161,16 @@ export const contentMessages = {
   },
   /** Team KPIs of a board's scope: its project on a project board, its group on a group board. */
   'content:board-overview': {
-    request: boardScopeSchema,
+    request: z.extend(boardScopeSchema, {
+      /** The board's own scope (default) or the configured team. */
+      kpiScope: z.optional(z.enum(['board', 'team'])),
+    }),
     response: z.object({
       badges: z.array(badgeViewSchema),
-      /** The project or group path the KPIs are about. */
+      /** The project or group path of the board. */
       scopePath: z.string(),
+      kpiScope: z.enum(['board', 'team']),
+      teamConfigured: z.boolean(),
       windowDays: z.number(),
       freshness: freshnessSchema,
     }),

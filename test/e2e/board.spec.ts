@@ -51,6 +51,10 @@ kpiTest('summary bar, card badges (also after filtering) and the issue drawer on
   const summary = page.locator('[data-lens="board-summary"]');
   await expectSummary(summary);
   expect(await summary.evaluate((host) => host.nextElementSibling?.getAttribute('data-testid'))).toBe('boards-list');
+  // The KPI scope switch: the project's own KPIs; Team waits for a team in the settings.
+  const scopeSwitch = summary.getByRole('group', { name: 'KPI scope' });
+  await expect(scopeSwitch.getByRole('button', { name: 'Project' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(scopeSwitch.getByRole('button', { name: 'Team' })).toBeDisabled();
 
   // #2: due 5 days ago and still open, created 30 days ago.
   await expectOneFilledHostPerCard(page, 9);
@@ -101,6 +105,7 @@ kpiTest('summary bar, card badges (also after filtering) and the issue drawer on
   // The group board: the group's KPIs (the same issues and MRs: only web-app has any).
   await page.goto(`${sandbox.url}/groups/${GROUP_PATH}/-/boards/5`);
   await expectSummary(summary);
+  await expect(summary.getByRole('group', { name: 'KPI scope' }).getByRole('button', { name: 'Group' })).toHaveAttribute('aria-pressed', 'true');
   await expectOneFilledHostPerCard(page, 9);
   await expect(card(page, 2).getByRole('note', { name: 'overdue 5 d', exact: true })).toBeVisible();
 });

@@ -3,25 +3,22 @@
  * many cards per message (SPEC §9: 1,000 cards within 150 ms on a warm cache). Cache first; a
  * stale scope starts a sync whose end is pushed to the tab.
  */
-import { DEFAULT_ALLOCATION_RULES } from '../allocation/rules';
 import { getIssue, getIssuesByProject, getIssuesByProjects } from '../db/cache';
 import type { LensDb } from '../db/database';
 import type { GitLabIssue } from '../gitlab/schemas';
 import { MessageError, type RequestOf } from '../messages';
 import { boardCardBadges, parseItemPath } from '../overview/card-badges';
 import type { BadgeView } from '../overview/badge-view';
-import { teamKpiBadges } from '../overview/team-kpis';
 import { kpiSettingsFrom } from '../settings';
 import type { KpiSettings } from '../kpi';
 import type { DataService, Freshness } from './data-service';
 import type { Handlers } from './router';
-import { scopeDataStamp, snapshotBadges } from './badge-snapshots';
-import { scopeKey } from '../db/records';
-import { cachedProjects, groupProjectIds, loadScopeData, projectPathOf, type ScopeTarget } from './scope-cache';
+import { combineFreshness, hasTeam, kpiBadgesFor, teamTargets } from './team-data';
+import { cachedProjects, groupProjectIds, projectPathOf, type ScopeTarget } from './scope-cache';
 
 export type BoardHandlers = Pick<Handlers, 'content:board-overview' | 'content:board-cards'>;
 
-type BoardScope = RequestOf<'content:board-overview'>;
+type BoardScope = RequestOf<'content:board-cards'>['board'];
 
 /** Below this many cards of one project, reading them one by one beats reading the whole project. */
 const SINGLE_READS_UP_TO = 50;
@@ -93,20 +90,18 @@ export function createBoardHandlers(data: DataService, now: () => number): Board
   }
 
   return {
-    'content:board-overview': async (board, sender) => {
+    'content:board-overview': async ({ kpiScope = 'board', ...board }, sender) => {
       const { settings, db } = await data.context();
       const kpi = kpiSettingsFrom(settings);
-      const { target, path, freshness } = await scopeOf(board, sender.tab?.id);
-      let badges: BadgeView[] = [];
-      if (freshness.syncedAt) {
-        const at = new Date(now());
-        const scope = scopeKey(target.kind, target.id);
-        const stamp = `${await scopeDataStamp(db, scope)}|${JSON.stringify(kpi)}`;
-        badges = await snapshotBadges(db, `team:${scope}`, stamp, at.getTime(), async () =>
-          teamKpiBadges(await loadScopeData(db, target, settings.gitlabUrl), kpi, DEFAULT_ALLOCATION_RULES, at),
-        );
-      }
-      return { badges, scopePath: path, windowDays: kpi.windowDays, freshness };
+      const teamConfigured = hasTeam(settings);
+      const { target, path, freshness: boardFreshness } = await scopeOf(board, sender.tab?.id);
+      const team = kpiScope === 'team' && teamConfigured;
+      const targets = team ? await teamTargets(settings, data) : [target];
+      const freshness = team
+        ? combineFreshness(await Promise.all(targets.map((scope) => data.ensureFresh(scope, sender.tab?.id))))
+        : boardFreshness;
+      const badges = freshness.syncedAt ? await kpiBadgesFor(db, targets, settings.gitlabUrl, kpi, new Date(now())) : [];
+      return { badges, scopePath: path, kpiScope: team ? 'team' : 'board', teamConfigured, windowDays: kpi.windowDays, freshness };
     },
 
     'content:board-cards': async ({ board, cards, prefetch }, sender) => {

@@ -2,18 +2,13 @@
  * Answers for the page overlays: computed from the IndexedDB cache at once; a stale cache
  * starts a sync whose end is pushed to the tab (stale-while-revalidate).
  */
-import { DEFAULT_ALLOCATION_RULES } from '../allocation/rules';
 import { getIssue, putIssues } from '../db/cache';
-import { scopeKey } from '../db/records';
 import { issueBadges } from '../overview/issue-badges';
-import type { BadgeView } from '../overview/badge-view';
-import { teamKpiBadges } from '../overview/team-kpis';
 import { kpiSettingsFrom } from '../settings';
 import type { DataService } from './data-service';
 import type { Handlers } from './router';
-import { scopeDataStamp, snapshotBadges } from './badge-snapshots';
 import type { ScopeTarget } from './scope-cache';
-import { combineFreshness, loadTeamData, teamTargets } from './team-data';
+import { combineFreshness, hasTeam, kpiBadgesFor, teamTargets } from './team-data';
 
 export type OverviewHandlers = Pick<Handlers, 'content:issue-overview'>;
 
@@ -30,20 +25,13 @@ export function createOverviewHandlers(data: DataService, now: () => number): Ov
       }
       const pid = issue.project_id;
       data.rememberProject(projectPath, pid);
-      const teamConfigured = Boolean(settings.team.group || settings.team.projects.length);
+      const teamConfigured = hasTeam(settings);
       const targets: ScopeTarget[] =
         kpiScope === 'team' && teamConfigured ? await teamTargets(settings, data) : [{ kind: 'project', id: pid }];
       const tabId = sender.tab?.id;
       const freshness = combineFreshness(await Promise.all(targets.map((target) => data.ensureFresh(target, tabId))));
       const at = new Date(now());
-      let kpis: BadgeView[] = [];
-      if (freshness.syncedAt) {
-        const keys = targets.map((target) => scopeKey(target.kind, target.id));
-        const stamps = await Promise.all(keys.map((key) => scopeDataStamp(db, key)));
-        kpis = await snapshotBadges(db, `kpis:${keys.join('+')}`, `${stamps.join(';')}|${JSON.stringify(kpi)}`, at.getTime(), async () =>
-          teamKpiBadges(await loadTeamData(db, targets, settings.gitlabUrl), kpi, DEFAULT_ALLOCATION_RULES, at),
-        );
-      }
+      const kpis = freshness.syncedAt ? await kpiBadgesFor(db, targets, settings.gitlabUrl, kpi, at) : [];
       return {
         issue: issueBadges(issue, kpi, at),
         kpis,

@@ -2,9 +2,14 @@
  * The configured team as a KPI scope (SPEC §2: "Team KPI: the configured team: projects +
  * members, or the group"): its group and listed projects, their cached data merged.
  */
+import { DEFAULT_ALLOCATION_RULES } from '../allocation/rules';
 import type { LensDb } from '../db/database';
-import type { TeamData } from '../overview/team-kpis';
+import { scopeKey } from '../db/records';
+import type { KpiSettings } from '../kpi';
+import type { BadgeView } from '../overview/badge-view';
+import { teamKpiBadges, type TeamData } from '../overview/team-kpis';
 import type { Settings } from '../settings';
+import { scopeDataStamp, snapshotBadges } from './badge-snapshots';
 import { teamScopes } from './daily-sync';
 import type { DataService, Freshness } from './data-service';
 import { loadScopeData, type ScopeTarget } from './scope-cache';
@@ -36,4 +41,25 @@ export function combineFreshness(all: readonly Freshness[]): Freshness {
     syncing: all.some((freshness) => freshness.syncing),
     ...(error ? { error } : {}),
   };
+}
+
+/** The six KPI badges over the scopes' data, reused while their syncs and the settings are unchanged. */
+export async function kpiBadgesFor(
+  db: LensDb,
+  targets: readonly ScopeTarget[],
+  gitlabUrl: string,
+  kpi: KpiSettings,
+  at: Date,
+): Promise<BadgeView[]> {
+  const keys = targets.map((target) => scopeKey(target.kind, target.id));
+  const stamps = await Promise.all(keys.map((key) => scopeDataStamp(db, key)));
+  const stamp = `${stamps.join(';')}|${JSON.stringify(kpi)}`;
+  return snapshotBadges(db, `kpis:${keys.join('+')}`, stamp, at.getTime(), async () =>
+    teamKpiBadges(await loadTeamData(db, targets, gitlabUrl), kpi, DEFAULT_ALLOCATION_RULES, at),
+  );
+}
+
+/** Whether the settings name a team (a group or projects) for the Team view. */
+export function hasTeam(settings: Settings): boolean {
+  return Boolean(settings.team.group || settings.team.projects.length);
 }

@@ -7,7 +7,10 @@ import type { PageInfo } from '../../../utils/page/detect';
 import { boardAnchors } from '../../../utils/page/anchors';
 import { sendMessage } from '../../../utils/send-message';
 import type { Feature } from '../feature';
-import { KpiStrip } from '../kpi-strip';
+import { BadgeList } from '../../../components/BadgeList';
+import { ScopeSwitch } from '../../../components/ScopeSwitch';
+import { useScopeChoice } from '../kpi-scope';
+import { BackgroundStrip } from '../kpi-strip';
 import { mountLensHost } from '../lens-host';
 
 /** What a board message says about its board, from the detected page. */
@@ -29,10 +32,37 @@ export const boardSummary: Feature = {
       featureId: 'board-summary',
       anchors: boardAnchors.lists,
       append: 'before',
-      render: () => (
-        // No visible scope label: one row fits the board's width, so the board never moves.
-        <KpiStrip label={`Engineering Lens: KPIs of ${board.projectPath ?? board.groupPath}`} load={() => sendMessage('content:board-overview', board)} />
-      ),
+      render: () => <BoardSummaryBar board={board} />,
     });
   },
 };
+
+function BoardSummaryBar({ board }: { board: NonNullable<ReturnType<typeof boardScope>> }) {
+  const [scope, choose] = useScopeChoice();
+  return (
+    <BackgroundStrip
+      key={scope}
+      label={`Engineering Lens: KPIs of ${board.projectPath ?? board.groupPath}`}
+      // The switch and six KPI badges need about this much room; narrower boards reserve a
+      // second line so the lists never move when the numbers arrive.
+      lines={1}
+      lastLineWidth={1100}
+      load={() => sendMessage('content:board-overview', { ...board, kpiScope: scope === 'team' ? 'team' : 'board' })}
+      render={(data, freshness) => (
+        <>
+          {data.badges.length ? (
+            <ScopeSwitch
+              value={data.kpiScope === 'team' ? 'team' : 'own'}
+              onChange={choose}
+              ownLabel={board.projectPath ? 'Project' : 'Group'}
+              ownPath={data.scopePath}
+              teamConfigured={data.teamConfigured}
+            />
+          ) : null}
+          <BadgeList badges={data.badges} />
+          {freshness}
+        </>
+      )}
+    />
+  );
+}
