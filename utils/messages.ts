@@ -67,6 +67,21 @@ const syncResourceSchema = z.object({
 });
 export type SyncResourceInfo = z.infer<typeof syncResourceSchema>;
 
+export const badgeViewSchema = z.object({
+  id: z.string(),
+  text: z.string(),
+  explanation: z.string(),
+  status: z.enum(['met', 'near', 'missed', 'neutral']),
+});
+
+/** How fresh cached data is: shown next to badges, and `syncing` means an update will be pushed. */
+export const freshnessSchema = z.object({
+  syncedAt: z.nullable(z.string()),
+  syncing: z.boolean(),
+  error: z.optional(errorInfoSchema),
+});
+export type FreshnessInfo = z.infer<typeof freshnessSchema>;
+
 export const uiMessages = {
   'ui:settings-get': {
     request: z.object({}),
@@ -97,6 +112,16 @@ export const uiMessages = {
     request: z.object({}),
     response: z.object({ configured: z.boolean(), gitlabUrl: z.string(), resources: z.array(syncResourceSchema) }),
   },
+  /** The team's KPIs for the popup (SPEC §7: the popup defaults to the team), from cache. */
+  'ui:team-kpis': {
+    request: z.object({}),
+    response: z.object({
+      teamConfigured: z.boolean(),
+      badges: z.array(badgeViewSchema),
+      windowDays: z.number(),
+      freshness: freshnessSchema,
+    }),
+  },
   /** Syncs the configured team's group and projects now; answers when done. */
   'ui:sync-now': {
     request: z.object({}),
@@ -104,20 +129,6 @@ export const uiMessages = {
   },
 } as const;
 
-export const badgeViewSchema = z.object({
-  id: z.string(),
-  text: z.string(),
-  explanation: z.string(),
-  status: z.enum(['met', 'near', 'missed', 'neutral']),
-});
-
-/** How fresh cached data is: shown next to badges, and `syncing` means an update will be pushed. */
-export const freshnessSchema = z.object({
-  syncedAt: z.nullable(z.string()),
-  syncing: z.boolean(),
-  error: z.optional(errorInfoSchema),
-});
-export type FreshnessInfo = z.infer<typeof freshnessSchema>;
 
 /** Which board: a project board names its project, a group board its group (utils/page/detect.ts). */
 const boardScopeSchema = z.object({

@@ -3,11 +3,12 @@ import { browser } from 'wxt/browser';
 import { sendMessage } from '../../utils/send-message';
 import { MessageError, type ResponseOf } from '../../utils/messages';
 import { SyncStatus } from './SyncStatus';
+import { TeamKpis } from './TeamKpis';
 
 type Status =
   | { kind: 'loading' }
   | { kind: 'error'; message: string }
-  | { kind: 'ready'; sync: ResponseOf<'ui:sync-status'>; at: number };
+  | { kind: 'ready'; sync: ResponseOf<'ui:sync-status'>; kpis: ResponseOf<'ui:team-kpis'> | null; at: number };
 type SyncRun = { kind: 'idle' } | { kind: 'running' } | { kind: 'done'; ok: boolean } | { kind: 'error'; message: string };
 
 export function App() {
@@ -16,8 +17,8 @@ export function App() {
 
   const refresh = useCallback(
     () =>
-      sendMessage('ui:sync-status', {})
-        .then((sync) => setStatus({ kind: 'ready', sync, at: Date.now() }))
+      Promise.all([sendMessage('ui:sync-status', {}), sendMessage('ui:team-kpis', {}).catch(() => null)])
+        .then(([sync, kpis]) => setStatus({ kind: 'ready', sync, kpis, at: Date.now() }))
         .catch((error: unknown) => setStatus({ kind: 'error', message: messageOf(error) })),
     [],
   );
@@ -51,6 +52,9 @@ export function App() {
           <p>
             Connected to <strong>{new URL(status.sync.gitlabUrl).host}</strong>.
           </p>
+          <h2 style={{ fontSize: '1rem' }}>Team KPIs</h2>
+          {status.kpis ? <TeamKpis kpis={status.kpis} /> : null}
+          <h2 style={{ fontSize: '1rem' }}>Sync</h2>
           <SyncStatus resources={status.sync.resources} now={status.at} />
           <div className="actions">
             <button type="button" onClick={syncNow} disabled={run.kind === 'running'}>

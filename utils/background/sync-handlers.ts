@@ -5,8 +5,10 @@ import { MessageError } from '../messages';
 import { teamScopes } from './daily-sync';
 import type { DataService } from './data-service';
 import type { Handlers } from './router';
+import { kpiSettingsFrom } from '../settings';
+import { combineFreshness, hasTeam, kpiBadgesFor, teamTargets } from './team-data';
 
-export type SyncHandlers = Pick<Handlers, 'ui:sync-status' | 'ui:sync-now'>;
+export type SyncHandlers = Pick<Handlers, 'ui:sync-status' | 'ui:sync-now' | 'ui:team-kpis'>;
 
 export function createSyncHandlers(data: DataService, now: () => number): SyncHandlers {
   return {
@@ -32,6 +34,18 @@ export function createSyncHandlers(data: DataService, now: () => number): SyncHa
           ...(state.lastError ? { error: { kind: state.lastError.kind, message: state.lastError.message } } : {}),
         })),
       };
+    },
+
+    'ui:team-kpis': async () => {
+      const { settings, db } = await data.context();
+      const kpi = kpiSettingsFrom(settings);
+      if (!hasTeam(settings)) {
+        return { teamConfigured: false, badges: [], windowDays: kpi.windowDays, freshness: { syncedAt: null, syncing: false } };
+      }
+      const targets = await teamTargets(settings, data);
+      const freshness = combineFreshness(await Promise.all(targets.map((target) => data.ensureFresh(target))));
+      const badges = freshness.syncedAt ? await kpiBadgesFor(db, targets, settings.gitlabUrl, kpi, new Date(now())) : [];
+      return { teamConfigured: true, badges, windowDays: kpi.windowDays, freshness };
     },
 
     'ui:sync-now': async () => {
