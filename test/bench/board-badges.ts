@@ -11,11 +11,9 @@
  * Exits 1 when a budget is exceeded.
  */
 import { chromium, type BrowserContext, type Page } from '@playwright/test';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { READ_TOKEN, PROJECT_PATHS, startSandbox } from '../gitlab-sandbox/index';
-import { CHROMIUM_PATH, configure, launchWithExtension, serviceWorkerOf } from '../e2e/fixtures';
+import { PROJECT_PATHS, startSandbox } from '../gitlab-sandbox/index';
+import { CHROMIUM_PATH } from '../e2e/fixtures';
+import { configuredExtension } from './configured-extension';
 
 const CARDS = 1000;
 const BUDGET_MS = 150;
@@ -107,16 +105,11 @@ function report(label: string, samples: Sample[]): { worstMs: number; worstTaskM
 async function main(): Promise<void> {
   const sandbox = await startSandbox({ port: 0 });
   const url = `${sandbox.url}/${PROJECT_PATHS.webApp}/-/boards/2`;
-  const dir = mkdtempSync(path.join(tmpdir(), 'lens-bench-'));
-  let context: BrowserContext | null = null;
+  let extension: Awaited<ReturnType<typeof configuredExtension>> | null = null;
   let plain: BrowserContext | null = null;
   try {
-    context = await launchWithExtension(dir);
-    const id = new URL((await serviceWorkerOf(context)).url()).host;
-    const options = await context.newPage();
-    await options.goto(`chrome-extension://${id}/options.html`);
-    await configure(options, sandbox.url, READ_TOKEN);
-    const page = await context.newPage();
+    extension = await configuredExtension(sandbox);
+    const page = await extension.context.newPage();
     await page.addInitScript({ content: INSTRUMENT });
     // Warm-up: syncs the project into the cache and wakes the service worker.
     await measure(page, url, true);
@@ -146,10 +139,9 @@ async function main(): Promise<void> {
     const tooLong = ours.worstTaskMs > Math.max(LONG_TASK_MS, theirs.worstTaskMs);
     if (tooSlow || tooLong) process.exitCode = 1;
   } finally {
-    await context?.close();
+    await extension?.close();
     await plain?.browser()?.close();
     await sandbox.close();
-    rmSync(dir, { recursive: true, force: true });
   }
 }
 

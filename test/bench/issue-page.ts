@@ -7,11 +7,8 @@
  * The same page without the extension is the baseline for the page's own mount time.
  */
 import type { Page } from '@playwright/test';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { PROJECT_IDS, PROJECT_PATHS, READ_TOKEN, startSandbox } from '../gitlab-sandbox/index';
-import { configure, launchWithExtension, serviceWorkerOf } from '../e2e/fixtures';
+import { PROJECT_IDS, PROJECT_PATHS, startSandbox } from '../gitlab-sandbox/index';
+import { configuredExtension } from './configured-extension';
 
 const BUDGET_MS = 100;
 const runs = Number(process.argv[2] ?? 5);
@@ -53,14 +50,9 @@ async function main(): Promise<void> {
   const sandbox = await startSandbox({ port: 0, ...(issuesPerProject ? { scale: { issuesPerProject } } : {}) });
   const issue = sandbox.data.issuesOf(PROJECT_IDS.webApp).at(-1)!;
   const url = `${sandbox.url}/${PROJECT_PATHS.webApp}/-/issues/${issue.iid}`;
-  const dir = mkdtempSync(path.join(tmpdir(), 'lens-bench-'));
-  const context = await launchWithExtension(dir);
+  const extension = await configuredExtension(sandbox);
   try {
-    const id = new URL((await serviceWorkerOf(context)).url()).host;
-    const options = await context.newPage();
-    await options.goto(`chrome-extension://${id}/options.html`);
-    await configure(options, sandbox.url, READ_TOKEN);
-    const page = await context.newPage();
+    const page = await extension.context.newPage();
     await page.addInitScript({ content: INSTRUMENT });
 
     sandbox.requests.reset();
@@ -87,9 +79,8 @@ async function main(): Promise<void> {
     console.log(`warm: badges ${samples.map((ms) => ms.toFixed(0)).join(', ')} ms after the issue app (median ${sorted[Math.floor(runs / 2)]!.toFixed(0)}, budget ${BUDGET_MS})`);
     if (worst > BUDGET_MS) process.exitCode = 1;
   } finally {
-    await context.close();
+    await extension.close();
     await sandbox.close();
-    rmSync(dir, { recursive: true, force: true });
   }
 }
 

@@ -111,13 +111,8 @@ export const mergeRequestDiffSchema = z.object({
 });
 
 /** members.md: access_level 10 guest, 15 planner, 20 reporter, 30 developer, 40 maintainer, 50 owner. */
-export const memberSchema = z.object({
-  id: z.number(),
-  username: z.string(),
-  name: z.string(),
-  state: z.string().default('active'),
-  avatar_url: nullish(z.string()),
-  web_url: z.string().optional(),
+// A member is a user summary plus the membership's fields.
+export const memberSchema = userSummarySchema.extend({
   access_level: z.number(),
   created_at: nullish(isoDateTime), // when the membership started: onboarding candidates (SPEC §4)
   expires_at: nullish(calendarDate),
