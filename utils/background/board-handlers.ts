@@ -26,9 +26,6 @@ const SINGLE_READS_UP_TO = 50;
 const PREFETCH_LIMIT = 5000;
 
 export function createBoardHandlers(data: DataService, now: () => number): BoardHandlers {
-  /** Project paths → ids learnt from boards and the cache while the worker lives. */
-  const projectIds = new Map<string, number>();
-
   async function scopeOf(board: BoardScope, tabId: number | undefined): Promise<{ target: ScopeTarget; path: string; freshness: Freshness }> {
     let target: ScopeTarget;
     let path: string;
@@ -37,8 +34,7 @@ export function createBoardHandlers(data: DataService, now: () => number): Board
       target = { kind: 'group', id: await data.groupId(path), path };
     } else if (board.projectPath) {
       path = board.projectPath;
-      const id = board.projectId ?? projectIds.get(path) ?? (await data.projectId(path));
-      projectIds.set(path, id);
+      const id = board.projectId ?? (await data.projectId(path));
       data.rememberProject(path, id);
       target = { kind: 'project', id };
     } else {
@@ -50,12 +46,12 @@ export function createBoardHandlers(data: DataService, now: () => number): Board
   /** Ids of the cards' projects; a project with nothing cached has no cards to answer for yet. */
   async function resolveProjects(paths: Iterable<string>, db: LensDb, gitlabUrl: string): Promise<Map<string, number>> {
     const wanted = [...paths];
-    if (wanted.some((path) => !projectIds.has(path))) {
-      for (const [id, path] of await cachedProjects(db, gitlabUrl)) projectIds.set(path, id);
+    if (wanted.some((path) => data.knownProjectId(path) === undefined)) {
+      for (const [id, path] of await cachedProjects(db, gitlabUrl)) data.rememberProject(path, id);
     }
     const ids = new Map<string, number>();
     for (const path of wanted) {
-      const id = projectIds.get(path);
+      const id = data.knownProjectId(path);
       if (id !== undefined) ids.set(path, id);
     }
     return ids;
@@ -108,7 +104,6 @@ export function createBoardHandlers(data: DataService, now: () => number): Board
       const { settings, db } = await data.context();
       const kpi = kpiSettingsFrom(settings);
       const { target } = await scopeOf(board, sender.tab?.id);
-      if (target.kind === 'project' && board.projectPath) projectIds.set(board.projectPath, target.id);
       if (prefetch) return { cards: await likelyCards(db, target, settings.gitlabUrl, kpi, new Date(now())) };
       const byProject = new Map<string, Map<number, string>>();
       for (const card of cards) {

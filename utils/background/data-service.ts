@@ -104,6 +104,11 @@ export function createDataService(deps: DataServiceDeps) {
       return project.id;
     },
 
+    /** A project id already learnt (no request); undefined when not known yet. */
+    knownProjectId(path: string): number | undefined {
+      return projectIds.get(path);
+    },
+
     rememberProject(path: string, id: number): void {
       projectIds.set(path, id);
     },

@@ -42,6 +42,7 @@ async function setUp() {
   const db = await openLensDb(`handlers-test-${++count}`);
   opened.push(db);
   const scopes: string[] = [];
+  const known = new Map<string, number>();
   const data = {
     context: async () => ({ settings: { ...DEFAULT_SETTINGS, gitlabUrl: GITLAB, token: 'glpat-x' }, db, client: {} }),
     ensureFresh: async (scope: { kind: string; id: number }) => {
@@ -52,7 +53,8 @@ async function setUp() {
     projectId: async (path: string) => {
       throw new Error(`no request expected for ${path}`);
     },
-    rememberProject: () => undefined,
+    knownProjectId: (path: string) => known.get(path),
+    rememberProject: (path: string, id: number) => void known.set(path, id),
   } as unknown as DataService;
   return { db, data, scopes };
 }
