@@ -39,7 +39,3 @@ export function originPermissionPattern(gitlabUrl: string): string {
 export function isGitLabCom(gitlabUrl: string): boolean {
   return new URL(gitlabUrl).origin === GITLAB_COM;
 }
-
-export function apiBase(gitlabUrl: string): string {
-  return `${gitlabUrl.replace(/\/+$/, '')}/api/v4`;
-}

@@ -12,7 +12,8 @@ import {
   isConfiguredGitLabPage,
   syncContentScriptRegistration,
 } from '../../utils/background/content-script-registration';
-import { connectionProbe, describeGitLabError, isGitLabFailure } from '../../utils/background/gitlab-access';
+import { connectionProbe, describeGitLabError } from '../../utils/background/gitlab-access';
+import { isGitLabError } from '../../utils/gitlab/errors';
 import { scheduleDailySync, DAILY_SYNC_ALARM, teamScopes } from '../../utils/background/daily-sync';
 import { openLensDb, deleteLensDb } from '../../utils/db/database';
 import { GitLabClient } from '../../utils/gitlab/client';
@@ -70,7 +71,7 @@ export default defineBackground(() => {
       extensionId: browser.runtime.id,
       extensionBaseUrl: browser.runtime.getURL('/'),
       isAllowedContentUrl: async (url) => isConfiguredGitLabPage(url, (await loadSettings()).settings.gitlabUrl),
-      describeError: (error) => (isGitLabFailure(error) ? describeGitLabError(error) : null),
+      describeError: (error) => (isGitLabError(error) ? describeGitLabError(error) : null),
       onError: (name, error) => console.error(`[Engineering Lens] ${name} failed`, error),
     },
   );

@@ -14,8 +14,3 @@ export function describeGitLabError(error: unknown): ErrorInfo {
   if (isGitLabError(error)) return { kind: error.kind, message: error.message };
   return { kind: 'internal', message: `Engineering Lens failed unexpectedly: ${error instanceof Error ? error.message : String(error)}` };
 }
-
-/** A failure talking to GitLab (as opposed to a bug of ours). */
-export function isGitLabFailure(error: unknown): boolean {
-  return isGitLabError(error);
-}
