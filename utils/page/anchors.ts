@@ -1,7 +1,8 @@
 /**
  * Every GitLab selector the content script uses, each list ordered by preference with the page
- * version it serves. Source: ../shared/gitlab/DOM.md (read from GitLab's source, not a live
- * GitLab), so keep alternatives: GitLab renames these often.
+ * version it serves. Read from GitLab's source (the Vue components, HAML views and QA page objects
+ * named next to each selector), not from a live GitLab, so keep alternatives: GitLab renames
+ * these often. `§n` is the section of the product's GitLab DOM notes (DOM.md) with the evidence.
  */
 import type { IssueView } from './detect';
 

@@ -1,7 +1,8 @@
 /**
  * Which GitLab page is this? Pure predicates over a URL (refined-github / github-url-detection
- * style), plus `detectPage` that adds what `body[data-*]` says. Routes are from
- * ../shared/gitlab/DOM.md §1; each predicate has its own table of URLs in
+ * style), plus `detectPage` that adds what `body[data-*]` says. Routes are GitLab's own
+ * (config/routes/project.rb, ee/config/routes/group.rb, the work_items Vue router and
+ * work_items/constants.js for `?show=`); each predicate has its own table of URLs in
  * test/unit/page/detect.test.ts that must match it and nothing else.
  *
  * GitLab may live under a relative URL root (https://example.com/gitlab/...): callers pass the

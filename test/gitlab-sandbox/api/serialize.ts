@@ -1,4 +1,5 @@
-// JSON entities shaped like GitLab's (lib/api/entities/*, examples in ../../shared/gitlab/examples).
+// JSON entities shaped like GitLab's (lib/api/entities/*; the documented example responses they
+// must match are in test/fixtures/gitlab-examples).
 
 import { createHash } from 'node:crypto';
 import type { Dataset } from '../dataset.ts';

@@ -70,7 +70,7 @@ describe('issue list filters', () => {
 
 describe('issue payloads', () => {
   const sandbox = useSandbox();
-  const example = JSON.parse(readFileSync(new URL('../../../../shared/gitlab/examples/single_project_issue.json', import.meta.url), 'utf8')) as Record<string, unknown>;
+  const example = JSON.parse(readFileSync(new URL('../../fixtures/gitlab-examples/single_project_issue.json', import.meta.url), 'utf8')) as Record<string, unknown>;
 
   it('has every field of the documented single-issue example, plus Premium fields on Premium projects', async () => {
     const sb = sandbox();

@@ -1,11 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 // Test doubles for GitLab: an injected `fetch` that records every request, and a small fake
 // of `GET /projects/:id/issues` that pages the way gitlab/API.md says GitLab does (Link rel="next"
 // only, keyset `cursor=` or offset `page=`, `updated_after` inclusive, no x-total).
 
-export const EXAMPLES_DIR = '/work/shared/gitlab/examples';
+// GitLab's documented example responses, copied into the repository so the tests run in any clone
+// (test/fixtures/gitlab-examples/README.md names each file's page in GitLab's API docs).
+export const EXAMPLES_DIR = fileURLToPath(new URL('../../fixtures/gitlab-examples/', import.meta.url));
 
 export function readExample(name: string): unknown {
   return JSON.parse(readFileSync(join(EXAMPLES_DIR, name), 'utf8'));
