@@ -19,11 +19,43 @@ const gitlabUrlField = z.string().transform((value, ctx) => {
   return result.url;
 });
 
+/**
+ * What is wrong with a personal access token as typed, or null if it may be sent (also for an
+ * empty token: whether one is required is the caller's rule). Leading and trailing whitespace is
+ * ignored, as the token field trims it. A GitLab token is printable ASCII; anything else, often an
+ * invisible character copied along with it, would only fail later: fetch refuses a header value
+ * beyond Latin-1 (reported as "could not reach" the host), and GitLab rejects the rest with a 401.
+ */
+export function tokenProblem(token: string): string | null {
+  const trimmed = token.trim();
+  if (trimmed.length > 512) return 'That is longer than any GitLab token.';
+  const invisible = /(?! )[\p{Cf}\p{Default_Ignorable_Code_Point}\p{Z}]/u.exec(trimmed)?.[0];
+  if (invisible) {
+    return `The token contains an invisible character (${codePoint(invisible)}) — it was probably copied along with the token. Paste the token again or type it.`;
+  }
+  if (/\s/.test(trimmed)) return 'A token has no spaces in it.';
+  const other = /[^\x21-\x7e]/u.exec(trimmed)?.[0];
+  if (other) {
+    const named = /^[\p{L}\p{M}\p{N}\p{P}\p{S}]$/u.test(other)
+      ? `"${other}" (${codePoint(other)})`
+      : `a non-printable character (${codePoint(other)})`;
+    return `The token contains ${named}, which no GitLab token has. Paste the token again or type it.`;
+  }
+  return null;
+}
+
+/** `U+200B` for a character (a whole code point, so an emoji is one). */
+function codePoint(char: string): string {
+  return `U+${(char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
+}
+
 const tokenField = z
   .string()
   .trim()
-  .max(512, 'That is longer than any GitLab token.')
-  .refine((t) => !/\s/.test(t), 'A token has no spaces in it.');
+  .superRefine((token, ctx) => {
+    const problem = tokenProblem(token);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });
 
 const listOfNames = z.array(z.string().trim().min(1)).default([]);
 const number = () => z.number({ error: 'Enter a number.' });
@@ -110,11 +142,24 @@ export function migrateSettings(stored: unknown): unknown {
   return record;
 }
 
-/** Settings as read from storage: always usable, with what was wrong reported. */
+/**
+ * Settings as read from storage: always usable, with what was wrong reported. Only the top-level
+ * parts that fail fall back to their defaults (say, an `http://` URL a newer rule refuses), so
+ * the rest of what the user set up is kept.
+ */
 export function settingsFromStorage(stored: unknown): { settings: Settings; problems: FieldErrors } {
   if (stored === undefined || stored === null) return { settings: DEFAULT_SETTINGS, problems: {} };
-  const parsed = parseSettings(stored);
-  return parsed.ok ? { settings: parsed.settings, problems: {} } : { settings: DEFAULT_SETTINGS, problems: parsed.fieldErrors };
+  const first = parseSettings(stored);
+  if (first.ok) return { settings: first.settings, problems: {} };
+  if (typeof stored !== 'object') return { settings: DEFAULT_SETTINGS, problems: first.fieldErrors };
+  const defaults = DEFAULT_SETTINGS as unknown as Record<string, unknown>;
+  const repaired: Record<string, unknown> = { ...(migrateSettings(stored) as Record<string, unknown>) };
+  for (const path of Object.keys(first.fieldErrors)) {
+    const part = path.split('.')[0]!;
+    if (part in defaults) repaired[part] = defaults[part];
+  }
+  const second = parseSettings(repaired);
+  return { settings: second.ok ? second.settings : DEFAULT_SETTINGS, problems: first.fieldErrors };
 }
 
 const HOUR_MS = 3_600_000;

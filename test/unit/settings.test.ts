@@ -1,34 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS, kpiSettingsFrom, parseSettings, settingsFromStorage, toPublicSettings } from '../../utils/settings';
-import { normalizeGitLabUrl, originPermissionPattern } from '../../utils/gitlab-url';
-
-describe('normalizeGitLabUrl', () => {
-  it.each([
-    ['https://gitlab.com', 'https://gitlab.com'],
-    ['  https://gitlab.example.com/  ', 'https://gitlab.example.com'],
-    ['gitlab.example.com', 'https://gitlab.example.com'],
-    ['https://example.com/gitlab/api/v4', 'https://example.com/gitlab'],
-    ['https://gitlab.com/gitlab-org/gitlab/-/issues/1', 'https://gitlab.com/gitlab-org/gitlab'],
-    ['http://127.0.0.1:3000/?x=1#y', 'http://127.0.0.1:3000'],
-  ])('%s → %s', (input, expected) => {
-    expect(normalizeGitLabUrl(input)).toEqual({ ok: true, url: expected });
-  });
-
-  it.each([
-    ['', 'Enter the address'],
-    ['ftp://gitlab.example.com', 'must start with https://'],
-    ['https://user:pw@gitlab.example.com', 'Leave the user name and password out'],
-    ['https://exa mple.com', 'is not a web address'],
-  ])('rejects %j with a message the user can act on', (input, fragment) => {
-    const result = normalizeGitLabUrl(input);
-    expect(result.ok).toBe(false);
-    expect(!result.ok && result.message).toContain(fragment);
-  });
-
-  it('asks for the host on any port', () => {
-    expect(originPermissionPattern('http://127.0.0.1:3000/gitlab')).toBe('http://127.0.0.1/*');
-  });
-});
+import {
+  DEFAULT_SETTINGS,
+  kpiSettingsFrom,
+  parseSettings,
+  settingsFromStorage,
+  tokenProblem,
+  toPublicSettings,
+} from '../../utils/settings';
 
 describe('settings', () => {
   it('fills defaults and normalizes', () => {
@@ -89,6 +67,18 @@ describe('settings', () => {
     expect(Object.keys(errors).sort()).toEqual(['gitlabUrl', 'sync.staleAfterMinutes', 'team.projects.1', 'token']);
   });
 
+  it('checks the GitLab URL with the same rules: no http:// to a public host, a pasted page becomes the root', () => {
+    expect(parseSettings({ version: 1, gitlabUrl: 'http://gitlab.example.com', token: '' })).toEqual({
+      ok: false,
+      fieldErrors: {
+        gitlabUrl:
+          'Use https:// for gitlab.example.com: over http:// the token would travel unencrypted. http:// is allowed only for a GitLab on this computer or your local network.',
+      },
+    });
+    const pasted = parseSettings({ version: 1, gitlabUrl: 'https://gitlab.example.com/group/project/-/issues/3', token: '' });
+    expect(pasted.ok && pasted.settings.gitlabUrl).toBe('https://gitlab.example.com');
+  });
+
   it('migrates unversioned settings', () => {
     const parsed = parseSettings({ gitlabUrl: 'https://gitlab.com', token: 't' });
     expect(parsed.ok && parsed.settings.version).toBe(1);
@@ -101,9 +91,90 @@ describe('settings', () => {
     expect(settingsFromStorage(undefined)).toEqual({ settings: DEFAULT_SETTINGS, problems: {} });
   });
 
+  it('keeps the rest of the saved settings when one part no longer validates', () => {
+    // Saved by a version that still allowed http:// to any host.
+    const stored = { version: 1, gitlabUrl: 'http://gitlab.example.com', token: '', team: { group: 'lens-demo', projects: ['lens-demo/web-app'], engineers: [] }, kpi: { windowDays: 30 } };
+    const { settings, problems } = settingsFromStorage(stored);
+    expect(settings.gitlabUrl).toBe(DEFAULT_SETTINGS.gitlabUrl);
+    expect(settings.team.group).toBe('lens-demo');
+    expect(settings.kpi.windowDays).toBe(30);
+    expect(problems.gitlabUrl).toContain('https://');
+  });
+
   it('never exposes the token to the UI', () => {
     const pub = toPublicSettings({ ...DEFAULT_SETTINGS, token: 'glpat-secret' });
     expect(JSON.stringify(pub)).not.toContain('glpat-secret');
     expect(pub.hasToken).toBe(true);
+  });
+});
+
+describe('token', () => {
+  const INVISIBLE = (code: string) =>
+    `The token contains an invisible character (${code}) — it was probably copied along with the token. Paste the token again or type it.`;
+  const NOT_IN_TOKENS = (what: string) => `The token contains ${what}, which no GitLab token has. Paste the token again or type it.`;
+  const tokenError = (token: string) => {
+    const parsed = parseSettings({ version: 1, gitlabUrl: 'https://gitlab.com', token });
+    return parsed.ok ? null : parsed.fieldErrors.token;
+  };
+
+  it.each([
+    ['zero-width space', 'glpat-abc\u200Bdef', 'U+200B'],
+    ['zero-width space at the end (trim keeps it)', 'glpat-abcdef\u200B', 'U+200B'],
+    ['zero-width non-joiner', 'glpat-abc\u200Cdef', 'U+200C'],
+    ['zero-width joiner', 'glpat-abc\u200Ddef', 'U+200D'],
+    ['byte order mark inside', 'glpat-abc\uFEFFdef', 'U+FEFF'],
+    ['soft hyphen', 'glpat-abc\u00ADdef', 'U+00AD'],
+    ['word joiner', 'glpat-abc\u2060def', 'U+2060'],
+    ['left-to-right mark (format)', 'glpat-abc\u200Edef', 'U+200E'],
+    ['Mongolian vowel separator (format)', 'glpat-abc\u180Edef', 'U+180E'],
+    ['interlinear annotation anchor (format, not default-ignorable)', 'glpat-abc\uFFF9def', 'U+FFF9'],
+    ['variation selector (default-ignorable)', 'glpat-abc\uFE0Fdef', 'U+FE0F'],
+    ['non-breaking space', 'glpat-abc\u00A0def', 'U+00A0'],
+    ['ideographic space', 'glpat-abc\u3000def', 'U+3000'],
+    ['line separator', 'glpat-abc\u2028def', 'U+2028'],
+    ['invisible character before a space', 'glpat-a\u200Bb c', 'U+200B'],
+  ])('rejects a %s, naming it', (_name, token, code) => {
+    expect(tokenProblem(token)).toBe(INVISIBLE(code));
+    expect(tokenError(token)).toBe(INVISIBLE(code));
+  });
+
+  it('spells out the invisible-character message', () => {
+    expect(tokenError('glpat-abc\u200Bdef')).toBe(
+      'The token contains an invisible character (U+200B) — it was probably copied along with the token. Paste the token again or type it.',
+    );
+  });
+
+  it.each([
+    ['letter with an accent', 'glpat-ab\u00E9', '"\u00E9" (U+00E9)'],
+    ['en dash', 'glpat\u2013abc', '"\u2013" (U+2013)'],
+    ['Cyrillic a that looks like a', 'glp\u0430t-abc', '"\u0430" (U+0430)'],
+    ['emoji, as one character', 'glpat-\u{1F600}', '"\u{1F600}" (U+1F600)'],
+    ['control character', 'glpat-a\u0007b', 'a non-printable character (U+0007)'],
+    ['delete', 'glpat-a\u007Fb', 'a non-printable character (U+007F)'],
+    ['C1 control', 'glpat-a\u0085b', 'a non-printable character (U+0085)'],
+    ['lone surrogate', 'glpat-a\uD800b', 'a non-printable character (U+D800)'],
+  ])('rejects a %s, naming it', (_name, token, what) => {
+    expect(tokenProblem(token)).toBe(NOT_IN_TOKENS(what));
+    expect(tokenError(token)).toBe(NOT_IN_TOKENS(what));
+  });
+
+  it('spells out the message for a visible character', () => {
+    expect(tokenError('glpat-ab\u00E9')).toBe('The token contains "\u00E9" (U+00E9), which no GitLab token has. Paste the token again or type it.');
+  });
+
+  it('keeps the rules for spaces and length', () => {
+    expect(tokenError('has space')).toBe('A token has no spaces in it.');
+    expect(tokenError('glpat-a\tb')).toBe('A token has no spaces in it.');
+    expect(tokenError('x'.repeat(513))).toBe('That is longer than any GitLab token.');
+    expect(tokenProblem('x'.repeat(513))).toBe('That is longer than any GitLab token.');
+    expect(tokenError('x'.repeat(512))).toBeNull();
+  });
+
+  it('accepts printable ASCII tokens and an empty one, trimmed as the field trims them', () => {
+    expect(tokenProblem('glpat-AbC_12.01.xyz~9')).toBeNull();
+    expect(tokenProblem('')).toBeNull();
+    expect(tokenProblem('\uFEFF glpat-abc\u00A0\n')).toBeNull();
+    const parsed = parseSettings({ version: 1, gitlabUrl: 'https://gitlab.com', token: '\uFEFF glpat-abc\u00A0\n' });
+    expect(parsed.ok && parsed.settings.token).toBe('glpat-abc');
   });
 });

@@ -20,9 +20,26 @@ function secondsUntil(date: Date, now: number): number {
 export function describeGitLabError(detail: GitLabErrorDetail, now: number): string {
   switch (detail.kind) {
     case 'bad-url':
-      return detail.reason === 'invalid-url'
-        ? `"${detail.url}" is not a valid GitLab URL. Enter the address you open GitLab at, such as https://gitlab.com.`
-        : `No GitLab API answered at ${detail.url}. Check the GitLab URL: it is the address you open GitLab at, without a project path.`;
+      if (detail.reason === 'invalid-url') {
+        return `"${detail.url}" is not a valid GitLab URL. Enter the address you open GitLab at, such as https://gitlab.com.`;
+      }
+      if (detail.reason === 'redirected') {
+        const target = detail.location ? `redirected to ${detail.location}` : 'redirected to another address';
+        return (
+          `GitLab at ${detail.url} ${target}; Engineering Lens does not send your token anywhere but the GitLab URL you entered. ` +
+          'Enter the URL GitLab really lives at (open it in a tab to see where it ends up).'
+        );
+      }
+      if (detail.status !== undefined) {
+        const mediaType = detail.contentType?.split(';')[0]?.trim().toLowerCase();
+        const answer = mediaType ? `HTTP ${detail.status}, ${mediaType}` : `HTTP ${detail.status}`;
+        return (
+          `The server at ${detail.url || 'this address'} answered (${answer}) but not with GitLab's API: ` +
+          'a sign-in page of a proxy or a captive portal may be in the way. ' +
+          'Open the URL in a tab to check, or enter the address GitLab really lives at.'
+        );
+      }
+      return `No GitLab API answered at ${detail.url}. Check the GitLab URL: it is the address you open GitLab at, without a project path.`;
     case 'unreachable':
       return `Could not reach ${detail.host}: ${UNREACHABLE_REASONS[detail.reason]}. Check the GitLab URL and your network or VPN, then try again.`;
     case 'unauthorized':

@@ -7,7 +7,24 @@ import { readGitLabErrorBody, retryAtFromHeaders } from './error-parsing';
  * (gitlab/API.md "Errors" and "Rate limits"). `detail.kind` is the discriminant.
  */
 export type GitLabErrorDetail =
-  | { kind: 'bad-url'; reason: 'invalid-url' | 'not-gitlab'; url: string }
+  | { kind: 'bad-url'; reason: 'invalid-url'; url: string }
+  /**
+   * GitLab (or a proxy in front of it) answered with a redirect. The token is never sent after
+   * one to another origin; `location` is where it pointed, when it could be learnt.
+   */
+  | { kind: 'bad-url'; reason: 'redirected'; url: string; location?: string }
+  | {
+      kind: 'bad-url';
+      reason: 'not-gitlab';
+      url: string;
+      /**
+       * Set when the server answered with a 2xx that is not GitLab's API (a proxy's sign-in page,
+       * a captive portal); absent for an HTML 404 (nothing at that path).
+       */
+      status?: number;
+      /** The answer's Content-Type header as received; the message names only its media type. */
+      contentType?: string;
+    }
   | { kind: 'unreachable'; reason: UnreachableReason; host: string }
   | { kind: 'unauthorized'; reason: 'missing-token' | 'expired' | 'revoked' | 'rejected' }
   | { kind: 'forbidden'; missingScope?: string; gitlabMessage?: string }

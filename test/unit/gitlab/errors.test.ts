@@ -32,6 +32,28 @@ describe('gitLabErrorFromResponse', () => {
     expect(html.detail).toEqual({ kind: 'bad-url', reason: 'not-gitlab', url: 'https://example.com' });
   });
 
+  it('bad-url: an HTML 404 says no GitLab API answered; a 2xx that is not the API names the status and type', () => {
+    const html404 = gitLabErrorFromResponse(404, new Headers({ 'content-type': 'text/html' }), '<html>nope</html>', { baseUrl: 'https://example.com' });
+    expect(html404.message).toBe(
+      'No GitLab API answered at https://example.com. Check the GitLab URL: it is the address you open GitLab at, without a project path.',
+    );
+    const portal = new GitLabError(
+      { kind: 'bad-url', reason: 'not-gitlab', url: 'https://gitlab.example.com', status: 200, contentType: 'Text/HTML; charset=utf-8' },
+      { now: NOW },
+    );
+    expect(portal.message).toBe(
+      "The server at https://gitlab.example.com answered (HTTP 200, text/html) but not with GitLab's API: a sign-in page of a proxy or a captive portal may be in the way. Open the URL in a tab to check, or enter the address GitLab really lives at.",
+    );
+    const untyped = new GitLabError({ kind: 'bad-url', reason: 'not-gitlab', url: 'https://example.com/gitlab', status: 203 });
+    expect(untyped.message).toBe(
+      "The server at https://example.com/gitlab answered (HTTP 203) but not with GitLab's API: a sign-in page of a proxy or a captive portal may be in the way. Open the URL in a tab to check, or enter the address GitLab really lives at.",
+    );
+    const nowhere = new GitLabError({ kind: 'bad-url', reason: 'not-gitlab', url: '', status: 200, contentType: '' });
+    expect(nowhere.message).toBe(
+      "The server at this address answered (HTTP 200) but not with GitLab's API: a sign-in page of a proxy or a captive portal may be in the way. Open the URL in a tab to check, or enter the address GitLab really lives at.",
+    );
+  });
+
   it('429: plain-text body, retryAt from Retry-After', () => {
     const error = gitLabErrorFromResponse(429, new Headers({ 'content-type': 'text/plain', 'retry-after': '60' }), 'Retry later', { now: NOW });
     expect(error.detail).toEqual({ kind: 'rate-limited', retryAt: new Date(NOW + 60_000) });
