@@ -94,6 +94,18 @@ export class GitLabClient {
     };
   }
 
+  /**
+   * Cancels every request in flight or queued and refuses new ones (TransportClosedError): the
+   * GitLab URL or token changed, and nothing meant for this GitLab may go out after that.
+   */
+  close(): void {
+    this.transport.close();
+  }
+
+  get closed(): boolean {
+    return this.transport.closed;
+  }
+
   async getCurrentUser(): Promise<schemas.GitLabUser> {
     return parseOne(schemas.userSchema, await this.gitbeaker.users.showCurrentUser(), 'current user');
   }
