@@ -1,7 +1,7 @@
 import { deleteDB, openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import type { GitLabEpic, GitLabIssue, GitLabMergeRequest } from '../gitlab/schemas';
 import type { BadgeView } from '../overview/badge-view';
-import type { ScopeKey, StoredCodeowners, StoredMember, StoredMilestone, SyncState } from './records';
+import type { ScopeKey, StoredCodeowners, StoredMember, StoredMilestone, StoredScopeId, SyncState } from './records';
 
 // The extension's IndexedDB cache (SPEC §8). Only the background service worker opens it.
 
@@ -45,6 +45,10 @@ export interface LensDbSchema extends DBSchema {
     key: string; // what the badges are of, e.g. team:project:12
     value: BadgeSnapshot;
   };
+  scopeIds: {
+    key: string; // `project:<full path>` or `group:<full path>`
+    value: StoredScopeId;
+  };
 }
 
 /** Badges computed from the cache, kept until the data or settings they came from change. */
@@ -87,26 +91,76 @@ export const UPGRADES: readonly Upgrade[] = [
   (db) => {
     db.createObjectStore('badgeSnapshots', { keyPath: 'key' });
   },
+  // v3: project and group ids by path, so a restarted worker reads the cache without asking GitLab.
+  (db) => {
+    db.createObjectStore('scopeIds', { keyPath: 'key' });
+  },
 ];
 
 export const DB_VERSION = UPGRADES.length;
 
-export async function openLensDb(name: string = DB_NAME): Promise<LensDb> {
+export function openLensDb(name: string = DB_NAME): Promise<LensDb> {
+  return openConnection(name, () => undefined);
+}
+
+/** Opens the database; `onGone` runs once the connection can no longer be used. */
+async function openConnection(name: string, onGone: () => void): Promise<LensDb> {
   let db: LensDb | undefined = undefined;
   db = await openDB<LensDbSchema>(name, DB_VERSION, {
     upgrade(database, oldVersion, _newVersion, transaction) {
       for (const upgrade of UPGRADES.slice(oldVersion)) upgrade(database, transaction);
     },
-    // An updated extension is opening a newer version: step aside instead of blocking it.
+    // An updated extension is opening a newer version, or the cache is being deleted: step aside
+    // instead of blocking it.
     blocking() {
       db?.close();
+      onGone();
     },
+    // The browser closed it abnormally (storage cleared from DevTools, disk error...).
+    terminated: onGone,
   });
   return db;
 }
 
-/** Drops the whole cache (the user pointed the extension at another GitLab). */
-export async function deleteLensDb(open: LensDb | null, name: string = DB_NAME): Promise<void> {
-  open?.close();
-  await deleteDB(name);
+/**
+ * The background's shared connection. A connection that was closed (by a newer version or a
+ * delete asking for it, by the browser, or by deleteAll) is forgotten at once, so the next open()
+ * opens a new one instead of handing out a closing connection until the worker restarts.
+ */
+export interface LensDbHandle {
+  /** The cached open connection, or a new one. */
+  open(): Promise<LensDb>;
+  /** Drops the whole cache (the user pointed the extension at another GitLab). */
+  deleteAll(): Promise<void>;
+}
+
+export function createLensDbHandle(name: string = DB_NAME): LensDbHandle {
+  let cached: Promise<LensDb> | null = null;
+  const forget = (connection: Promise<LensDb>) => {
+    if (cached === connection) cached = null;
+  };
+
+  return {
+    open() {
+      if (cached) return cached;
+      const connection: Promise<LensDb> = openConnection(name, () => forget(connection));
+      cached = connection;
+      connection.catch(() => forget(connection)); // a failed open is tried again by the next one
+      return connection;
+    },
+
+    async deleteAll() {
+      const connection = cached;
+      cached = null;
+      // Asked for before any await: an open() from here on queues behind the delete and gets a
+      // fresh database. One that was already on its way gets the delete's versionchange, closes
+      // (blocking) and is forgotten.
+      const deleting = deleteDB(name);
+      await connection?.then(
+        (db) => db.close(),
+        () => undefined,
+      );
+      await deleting;
+    },
+  };
 }

@@ -60,6 +60,24 @@ export interface SyncState {
   itemsInRun: number;
   /** Payload elements GitLab sent that could not be read in the last run (first 20). */
   problems: ParseProblem[];
+  /**
+   * Runs that failed in a row (0 or absent after a success): pages back off exponentially
+   * instead of starting a new run on every ask (sync.ts needsSync).
+   */
+  failures?: number;
+}
+
+/**
+ * What GitLab answered for a project or group path (`project:lens-demo/web-app`): its id, or
+ * why it has none. Kept in IndexedDB so a restarted worker reads the cache without asking GitLab.
+ */
+export interface StoredScopeId {
+  key: string;
+  kind: 'project' | 'group';
+  path: string;
+  id: number | null;
+  error?: { kind: string; message: string };
+  checkedAt: string;
 }
 
 export function emptySyncState(id: string): SyncState {

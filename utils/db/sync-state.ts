@@ -17,6 +17,24 @@ export async function saveSyncState(db: LensDb, state: SyncState): Promise<void>
   await db.put('syncState', state);
 }
 
+/**
+ * Forgets past failures (new token): sync states lose their error and backoff, and paths GitLab
+ * answered 404 for are asked about again, since the new token may see them.
+ */
+export async function forgetFailures(db: LensDb): Promise<void> {
+  const tx = db.transaction(['syncState', 'scopeIds'], 'readwrite');
+  const states = tx.objectStore('syncState');
+  const ids = tx.objectStore('scopeIds');
+  await writeAtomically(tx, (pending) => {
+    pending.push(
+      states.getAll().then((all) =>
+        Promise.all(all.filter((state) => state.lastError || state.failures).map((state) => states.put({ ...state, lastError: null, failures: 0 }))),
+      ),
+      ids.getAll().then((all) => Promise.all(all.filter((record) => record.id === null).map((record) => ids.delete(record.key)))),
+    );
+  });
+}
+
 /** Data one sync step writes; members replace the scope's previous list. */
 export interface SyncWrites {
   issues?: readonly GitLabIssue[];

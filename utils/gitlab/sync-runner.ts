@@ -2,6 +2,7 @@ import type { LensDb } from '../db/database';
 import type { StoredSyncError, SyncState } from '../db/records';
 import { commitSyncStep, getSyncState, saveSyncState, type SyncWrites } from '../db/sync-state';
 import { GitLabError } from './errors';
+import { TransportClosedError } from './transport';
 import type { Page } from './paginate';
 import type { ParseProblem } from './parse-list';
 
@@ -74,7 +75,9 @@ export async function runIncrementalSync<T extends { updated_at?: string }>(
 ): Promise<ResourceSyncResult> {
   const { db, now } = context;
   const started = await getSyncState(db, resource.id);
-  let state: SyncState = { ...started, inProgress: true, progressAt: iso(now()), itemsInRun: 0, problems: [] };
+  // An incremental run reads only what changed, so an item that could not be read before and has
+  // not changed since is still missing: its problem stays reported until a readable copy arrives.
+  let state: SyncState = { ...started, inProgress: true, progressAt: iso(now()), itemsInRun: 0, problems: started.problems.filter((problem) => problem.id !== undefined) };
   await saveSyncState(db, state);
   context.onProgress?.({ resourceId: resource.id, phase: 'started', itemsInRun: 0 });
 
@@ -90,7 +93,7 @@ export async function runIncrementalSync<T extends { updated_at?: string }>(
         cursor: resource.orderedByUpdatedAt ? later(state.cursor, pageNewest) : state.cursor,
         progressAt: iso(now()),
         itemsInRun: state.itemsInRun + page.items.length,
-        problems: [...state.problems, ...page.problems].slice(0, MAX_PROBLEMS_KEPT),
+        problems: carryProblems(state.problems, page).slice(0, MAX_PROBLEMS_KEPT),
       };
       await commitSyncStep(db, resource.writes(page.items), next);
       state = next; // only a committed cursor may be remembered, or a failure could skip a page
@@ -103,11 +106,27 @@ export async function runIncrementalSync<T extends { updated_at?: string }>(
   }
 }
 
-/** For lists without `updated_after` (members): read everything, then replace in one step. */
+/** Earlier problems minus those whose item this page brought readable, plus the page's own. */
+function carryProblems<T>(earlier: readonly ParseProblem[], page: Page<T>): ParseProblem[] {
+  const read = new Set(page.items.map((item) => (item as { id?: unknown }).id));
+  const fresh = new Set(page.problems.map((problem) => problem.id));
+  const kept = earlier.filter((problem) => !read.has(problem.id) && !fresh.has(problem.id));
+  return [...kept, ...page.problems];
+}
+
+/**
+ * For lists without `updated_after` (members): read everything, then replace in one step.
+ * A replacement is all or nothing, so it is applied only when GitLab's answer can be trusted
+ * whole: a run with parse problems would replace the cache with the readable part of the list
+ * (12 members with 0), and a list that is suddenly empty while `cachedCount` records are cached
+ * is taken for a glitch, not for everyone leaving at once. Either way the cache and the last
+ * success stay as they were, and the run fails with an `invalid-payload` error saying why.
+ */
 export async function runFullSync<T>(
   id: string,
   pages: AsyncIterable<Page<T>>,
   writes: (items: T[]) => SyncWrites,
+  cachedCount: () => Promise<number>,
   context: SyncRunContext,
 ): Promise<ResourceSyncResult> {
   const { db, now } = context;
@@ -117,15 +136,69 @@ export async function runFullSync<T>(
   try {
     const items: T[] = [];
     const problems: ParseProblem[] = [];
+    let unreadable = 0;
     for await (const page of pages) {
       items.push(...page.items);
       problems.push(...page.problems);
+      unreadable += unreadableElements(page.problems);
     }
-    state = { ...state, itemsInRun: items.length, problems: problems.slice(0, MAX_PROBLEMS_KEPT) };
+    const cached = problems.length > 0 || items.length === 0 ? await cachedCount() : 0;
+    const refusal = refuseReplacement(id, items.length, unreadable, problems, cached);
+    if (refusal) {
+      // Nothing was stored: itemsInRun stays 0, and the unreadable elements are shown.
+      return await failRun(context, { ...state, problems: problems.slice(0, MAX_PROBLEMS_KEPT) }, refusal);
+    }
+    state = { ...state, itemsInRun: items.length, problems: [] };
     return await finishRun(context, state, 'ok', writes(items));
   } catch (error) {
     return failRun(context, state, error);
   }
+}
+
+/** Elements of one page that could not be read: one problem per bad field, index -1 for "not a list". */
+function unreadableElements(problems: readonly ParseProblem[]): number {
+  return new Set(problems.filter((problem) => problem.index >= 0).map((problem) => problem.index)).size;
+}
+
+/** "members" and "project 201" from `members:project:201` (sync.ts syncResourceId). */
+function describeResource(id: string): { items: string; of: string } {
+  const [kind, scopeKind, scopeId] = id.split(':');
+  if (!kind || !scopeKind || !scopeId) return { items: 'items', of: id };
+  return { items: kind.replace(/_/g, ' '), of: `${scopeKind} ${scopeId}` };
+}
+
+/** "1 member", "12 members" (every resource is named in the plural). */
+function count(n: number, plural: string): string {
+  return `${n} ${n === 1 ? plural.replace(/s$/, '') : plural}`;
+}
+
+/** Why a full list must not replace the cached one, or null when it may. */
+function refuseReplacement(
+  id: string,
+  received: number,
+  unreadable: number,
+  problems: ParseProblem[],
+  cached: number,
+): GitLabError | null {
+  const { items, of } = describeResource(id);
+  let message: string;
+  if (problems.length > 0) {
+    const sent =
+      unreadable > 0
+        ? `${count(unreadable, items)} of ${of} that could not be read`
+        : `a list of ${items} of ${of} that could not be read`;
+    const keptWhat = cached > 0 ? `kept the ${count(cached, `cached ${items}`)}` : 'stored none of the list';
+    message = `GitLab sent ${sent}; ${keptWhat}. The list is replaced only when every element can be read.`;
+  } else if (received === 0 && cached > 0) {
+    message =
+      `GitLab returned no ${items} for ${of} while ${cached} ${cached === 1 ? 'is' : 'are'} cached; kept the cached list. ` +
+      'A list that suddenly empties is taken for a glitch, not applied; the next sync asks again.';
+  } else {
+    return null;
+  }
+  const error = new GitLabError({ kind: 'invalid-payload', problems: problems.slice(0, MAX_PROBLEMS_KEPT) });
+  error.message = message; // what the popup shows (syncState.lastError.message)
+  return error;
 }
 
 export async function finishRun(
@@ -135,7 +208,7 @@ export async function finishRun(
   writes: SyncWrites = {},
 ): Promise<ResourceSyncResult> {
   const at = iso(context.now());
-  const done: SyncState = { ...state, inProgress: false, progressAt: at, lastSuccessAt: at, lastError: null };
+  const done: SyncState = { ...state, inProgress: false, progressAt: at, lastSuccessAt: at, lastError: null, failures: 0 };
   await commitSyncStep(context.db, writes, done);
   context.onProgress?.({ resourceId: state.id, phase: status === 'ok' ? 'done' : 'unavailable', itemsInRun: state.itemsInRun });
   return { resourceId: state.id, status, itemsInRun: state.itemsInRun, problems: state.problems };
@@ -149,8 +222,14 @@ export async function failRun(
 ): Promise<ResourceSyncResult> {
   if (error instanceof GitLabError && isUnavailable?.(error)) return finishRun(context, state, 'unavailable');
   const stored = toStoredSyncError(error, context.now());
+  if (error instanceof TransportClosedError) {
+    // Cancelled because the settings changed: not GitLab's failure, so no error and no backoff.
+    await saveSyncState(context.db, { ...state, inProgress: false });
+    return { resourceId: state.id, status: 'failed', itemsInRun: state.itemsInRun, problems: state.problems, error: stored };
+  }
   // The cursor stays where the last committed page left it: the next run resumes from there.
-  await saveSyncState(context.db, { ...state, inProgress: false, lastError: stored });
+  // Failures in a row make pages wait longer before starting the next run (sync.ts needsSync).
+  await saveSyncState(context.db, { ...state, inProgress: false, lastError: stored, failures: (state.failures ?? 0) + 1 });
   context.onProgress?.({ resourceId: state.id, phase: 'failed', itemsInRun: state.itemsInRun, error: stored });
   return { resourceId: state.id, status: 'failed', itemsInRun: state.itemsInRun, problems: state.problems, error: stored };
 }

@@ -49,6 +49,32 @@ export function isStale(state: SyncState | undefined, maxAgeMs: number, now: num
   return now - Date.parse(state.lastSuccessAt) > maxAgeMs;
 }
 
+/** After a failed run, the next automatic one waits 1 min, then 2, 4… up to 30 min. */
+export const SYNC_BACKOFF = { firstMs: 60_000, maxMs: 30 * 60_000 } as const;
+
+/**
+ * When a resource whose last run failed may be synced again automatically: exponential in its
+ * failures in a row, and never before GitLab's Retry-After. Null when the last run did not fail.
+ */
+export function retryNotBefore(state: SyncState): number | null {
+  if (!state.lastError) return null;
+  const failures = Math.max(1, state.failures ?? 1);
+  const backoff = Math.min(SYNC_BACKOFF.maxMs, SYNC_BACKOFF.firstMs * 2 ** (failures - 1));
+  const retryAfter = state.lastError.retryAt ? Date.parse(state.lastError.retryAt) : 0;
+  return Math.max(Date.parse(state.lastError.at) + backoff, retryAfter);
+}
+
+/**
+ * Whether a page's ask should start a sync: the data is stale and no recent failure asks us to
+ * wait. Without the wait, a failing run (revoked token, offline) would be restarted by every
+ * open tab as soon as it ended.
+ */
+export function needsSync(state: SyncState, maxAgeMs: number, now: number): boolean {
+  if (!isStale(state, maxAgeMs, now)) return false;
+  const notBefore = retryNotBefore(state);
+  return notBefore === null || now >= notBefore;
+}
+
 /** A run stays "running" while it stores pages; silence longer than this means the worker stopped. */
 export const INTERRUPTED_AFTER_MS = 2 * 60_000;
 
@@ -178,6 +204,7 @@ function syncMembersAndMilestones(
         membersId,
         client.listMembersAll(target),
         (members) => ({ members: { scope, members: toStoredMembers(scope, members) } }),
+        () => context.db.countFromIndex('members', 'by-scope', scope),
         context,
       ),
     ),

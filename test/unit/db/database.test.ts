@@ -1,5 +1,6 @@
-import { openDB } from 'idb';
+import { deleteDB, openDB, unwrap } from 'idb';
 import 'fake-indexeddb/auto';
+import { forceCloseDatabase } from 'fake-indexeddb';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   getCodeowners,
@@ -16,7 +17,7 @@ import {
   putIssues,
   putMergeRequests,
 } from '../../../utils/db/cache';
-import { DB_VERSION, openLensDb, UPGRADES, type LensDb } from '../../../utils/db/database';
+import { createLensDbHandle, DB_VERSION, openLensDb, UPGRADES, type LensDb } from '../../../utils/db/database';
 import { scopeKey, toStoredMembers, toStoredMilestones } from '../../../utils/db/records';
 import { commitSyncStep, getAllSyncStates, getSyncState } from '../../../utils/db/sync-state';
 import { epicSchema, issueSchema, memberSchema, mergeRequestSchema, milestoneSchema, parseList } from '../../../utils/gitlab/schemas';
@@ -41,7 +42,7 @@ describe('database schema', () => {
     expect(db.version).toBe(DB_VERSION);
     expect(DB_VERSION).toBe(UPGRADES.length);
     expect([...db.objectStoreNames].sort()).toEqual(
-      ['badgeSnapshots', 'codeowners', 'epics', 'issues', 'members', 'mergeRequests', 'milestones', 'syncState'].sort(),
+      ['badgeSnapshots', 'codeowners', 'epics', 'issues', 'members', 'mergeRequests', 'milestones', 'scopeIds', 'syncState'].sort(),
     );
     const tx = db.transaction(['issues', 'mergeRequests']);
     expect([...tx.objectStore('issues').indexNames].sort()).toEqual(['by-closed-at', 'by-due-date', 'by-project', 'by-updated-at']);
@@ -56,6 +57,7 @@ describe('database schema', () => {
     const db = await openLensDb(name);
     expect(db.version).toBe(DB_VERSION);
     expect([...db.objectStoreNames]).toContain('badgeSnapshots');
+    expect([...db.objectStoreNames]).toContain('scopeIds');
     expect(await db.get('syncState', 'issues:project:1')).toMatchObject({ lastSuccessAt: '2026-01-01T00:00:00Z' });
     db.close();
   });
@@ -70,6 +72,76 @@ describe('database schema', () => {
     const again = await openLensDb(name);
     opened.push(again);
     expect(await getIssuesByProject(again, 1)).toHaveLength(1);
+  });
+});
+
+describe('createLensDbHandle', () => {
+  const state = (id: string) => ({ id, cursor: null, lastSuccessAt: null, lastError: null, inProgress: false, progressAt: null, itemsInRun: 0, problems: [] });
+
+  /** A write that fails with "The database connection is closing" on a closed connection. */
+  async function usable(db: LensDb): Promise<boolean> {
+    await db.put('syncState', state('probe'));
+    return (await db.get('syncState', 'probe')) !== undefined;
+  }
+
+  it('shares one connection between calls', async () => {
+    const handle = createLensDbHandle(`db-test-${++dbCount}`);
+    const db = await handle.open();
+    opened.push(db);
+    expect(await handle.open()).toBe(db);
+  });
+
+  // Issue 7: a request arriving while the cache is deleted opened a connection that the delete's
+  // versionchange then closed, and that closed connection stayed cached until the worker restarted.
+  it('opens a working connection after an open() that raced a delete', async () => {
+    const handle = createLensDbHandle(`db-test-${++dbCount}`);
+    const before = await handle.open();
+    await before.put('syncState', state('issues:project:1'));
+
+    const deleting = handle.deleteAll();
+    const during = handle.open(); // e.g. a page asking for badges while the settings are saved
+    await deleting;
+    const duringDb = await during.catch(() => null);
+    if (duringDb) opened.push(duringDb);
+
+    const next = await handle.open();
+    opened.push(next);
+    expect(await usable(next)).toBe(true);
+    expect(await next.get('syncState', 'issues:project:1')).toBeUndefined(); // the delete happened
+  });
+
+  it('forgets an open() already on its way when the delete starts', async () => {
+    const handle = createLensDbHandle(`db-test-${++dbCount}`);
+    const onItsWay = handle.open();
+    await handle.deleteAll();
+    await onItsWay.catch(() => null);
+    const next = await handle.open();
+    opened.push(next);
+    expect(await usable(next)).toBe(true);
+  });
+
+  it('drops a connection that another delete or a newer version made close (blocking)', async () => {
+    const name = `db-test-${++dbCount}`;
+    const handle = createLensDbHandle(name);
+    const first = await handle.open();
+    await deleteDB(name); // versionchange: the handle's connection steps aside
+    await expect(first.put('syncState', state('x'))).rejects.toThrow();
+
+    const next = await handle.open();
+    opened.push(next);
+    expect(next).not.toBe(first);
+    expect(await usable(next)).toBe(true);
+  });
+
+  it('drops a connection the browser closed abnormally (terminated)', async () => {
+    const handle = createLensDbHandle(`db-test-${++dbCount}`);
+    const first = await handle.open();
+    forceCloseDatabase(unwrap(first) as never); // fires "close", as DevTools clearing storage does
+
+    const next = await handle.open();
+    opened.push(next);
+    expect(next).not.toBe(first);
+    expect(await usable(next)).toBe(true);
   });
 });
 

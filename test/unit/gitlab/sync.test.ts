@@ -151,6 +151,22 @@ describe('syncProject', () => {
     expect(state.problems).toEqual([expect.objectContaining({ path: '[2].due_date', iid: 3 })]);
   });
 
+  it('keeps reporting an unreadable item through later incremental runs until a readable copy arrives', async () => {
+    const db = await freshDb();
+    const bad = rawIssue(PROJECT, 3, '2024-01-15T00:00:00Z', { due_date: 'tomorrow' });
+    const store: { issues: ReturnType<typeof rawIssues> } = { issues: [...rawIssues(PROJECT, 2), bad] };
+    const { fetch } = projectGitLab(store);
+    await syncProject(PROJECT, deps(db, fetch));
+    // Nothing changed: the warm run reads nothing, and the issue is still not cached.
+    await syncProject(PROJECT, deps(db, fetch));
+    expect((await getSyncState(db, `issues:project:${PROJECT}`)).problems).toEqual([expect.objectContaining({ iid: 3 })]);
+    // Fixed in GitLab: the next run reads it, stores it, and the problem goes.
+    store.issues[2] = rawIssue(PROJECT, 3, '2025-02-28T00:00:00Z', { due_date: '2025-03-10' });
+    await syncProject(PROJECT, deps(db, fetch));
+    expect((await getSyncState(db, `issues:project:${PROJECT}`)).problems).toEqual([]);
+    expect((await getIssuesByProject(db, PROJECT)).map((issue) => issue.iid).sort()).toEqual([1, 2, 3]);
+  });
+
   it('moves the milestones cursor to the server time of the first page (no order_by on that API)', async () => {
     const db = await freshDb();
     const { fetch } = projectGitLab({ issues: [] });
