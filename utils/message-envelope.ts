@@ -33,10 +33,20 @@ export function readAnswer(raw: unknown): Answer<unknown> | null {
   return null;
 }
 
-/** Background → content script: data a tab showed has changed; ask again. */
-export const DATA_CHANGED_PUSH = 'push:data-changed';
+/**
+ * Background → content script: a sync the tab waited for ended. `ok`: data came in (ask again if
+ * you show this scope); otherwise the run failed and `error` says why (nothing new to ask for).
+ */
+export const SYNC_ENDED_PUSH = 'push:sync-ended';
 
-export function isDataChangedPush(message: unknown): message is { name: typeof DATA_CHANGED_PUSH; scope: string } {
+export type SyncOutcome = { ok: true } | { ok: false; error: ErrorInfo };
+
+export type SyncEndedPush = { name: typeof SYNC_ENDED_PUSH; scope: string } & SyncOutcome;
+
+export function isSyncEndedPush(message: unknown): message is SyncEndedPush {
   const record = message as Record<string, unknown> | null;
-  return !!record && record.name === DATA_CHANGED_PUSH && typeof record.scope === 'string';
+  if (!record || record.name !== SYNC_ENDED_PUSH || typeof record.scope !== 'string') return false;
+  if (record.ok === true) return true;
+  const error = record.error as Record<string, unknown> | undefined;
+  return record.ok === false && typeof error?.kind === 'string' && typeof error.message === 'string';
 }

@@ -10,8 +10,8 @@ import * as z from 'zod/mini';
 
 import type { ErrorInfo } from './message-envelope';
 
-export { DATA_CHANGED_PUSH, MessageError, isDataChangedPush, readAnswer } from './message-envelope';
-export type { Answer, ErrorInfo } from './message-envelope';
+export { SYNC_ENDED_PUSH, MessageError, isSyncEndedPush, readAnswer } from './message-envelope';
+export type { Answer, ErrorInfo, SyncEndedPush, SyncOutcome } from './message-envelope';
 
 export const errorInfoSchema = z.object({ kind: z.string(), message: z.string() }) satisfies z.ZodMiniType<ErrorInfo>;
 
@@ -39,6 +39,9 @@ const publicSettingsSchema = z.object({
 });
 
 const fieldErrorsSchema = z.record(z.string(), z.string());
+
+/** A team group or project path that could not be used, with the settings field naming it. */
+const teamProblemSchema = z.object({ field: z.string(), path: z.string(), message: z.string() });
 
 const connectionReportSchema = z.discriminatedUnion('ok', [
   z.object({
@@ -79,13 +82,20 @@ export const freshnessSchema = z.object({
   syncedAt: z.nullable(z.string()),
   syncing: z.boolean(),
   error: z.optional(errorInfoSchema),
+  /** The scopes (`project:12`, `group:5`) the answer was computed from. */
+  scopes: z.array(z.string()),
 });
 export type FreshnessInfo = z.infer<typeof freshnessSchema>;
 
 export const uiMessages = {
   'ui:settings-get': {
     request: z.object({}),
-    response: z.object({ settings: publicSettingsSchema, problems: fieldErrorsSchema }),
+    response: z.object({
+      settings: publicSettingsSchema,
+      problems: fieldErrorsSchema,
+      /** Team paths GitLab no longer knows, by settings field (`team.projects.1`). */
+      teamProblems: fieldErrorsSchema,
+    }),
   },
   'ui:settings-save': {
     request: z.object({
@@ -120,6 +130,8 @@ export const uiMessages = {
       badges: z.array(badgeViewSchema),
       windowDays: z.number(),
       freshness: freshnessSchema,
+      /** Team paths GitLab could not resolve; the rest of the team is still counted. */
+      problems: z.array(teamProblemSchema),
     }),
   },
   /** Syncs the configured team's group and projects now; answers when done. */
@@ -200,7 +212,11 @@ export const contentMessages = {
        */
       prefetch: z.optional(z.boolean()),
     }),
-    response: z.object({ cards: z.record(z.string(), z.array(badgeViewSchema)) }),
+    response: z.object({
+      cards: z.record(z.string(), z.array(badgeViewSchema)),
+      /** The board's scope (`project:12`): a push for it means new data for the cards. */
+      scopes: z.array(z.string()),
+    }),
   },
 } as const;
 

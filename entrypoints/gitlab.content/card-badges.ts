@@ -14,7 +14,7 @@
 import type { BadgeView } from '../../utils/overview/badge-view';
 import { boardAnchors, boardCardPathAttribute, firstMatch } from '../../utils/page/anchors';
 import { CARD_BADGES_ID, createCardHost, fillCardHost, sameBadges } from './card-badge-host';
-import { onDataChanged } from './data-changes';
+import { onSyncEnded } from './data-changes';
 
 /**
  * Script time per slice spent filling hosts: well under the 50 ms long-task budget (SPEC §9)
@@ -24,12 +24,17 @@ const SLICE_MS = 25;
 const CARD_SELECTOR = boardAnchors.card.join(', ');
 const HOST_SELECTOR = `[data-lens="${CARD_BADGES_ID}"]`;
 
+/** Badges by card path (cards the background does not know yet are left out) and the scopes they came from. */
+export interface CardAnswer {
+  cards: Record<string, BadgeView[]>;
+  scopes: readonly string[];
+}
+
 export interface CardBadgesOptions {
   signal: AbortSignal;
-  /** Badges by card path; cards the background does not know yet are left out. */
-  load(paths: string[]): Promise<Record<string, BadgeView[]>>;
+  load(paths: string[]): Promise<CardAnswer>;
   /** Badges asked for before the cards rendered (the scope's likely cards), if any. */
-  prefetched?: Promise<Record<string, BadgeView[]>>;
+  prefetched?: Promise<CardAnswer>;
   theme: string;
   onError(error: unknown): void;
 }
@@ -54,6 +59,8 @@ export function startCardBadges({ signal, load, prefetched, theme, onError }: Ca
   let observedLists: Element | null = null;
   /** The last ask failed: no empty hosts for cards without data until one succeeds. */
   let failing = false;
+  /** Scopes the badges came from: a sync of one of them that brought data means asking again. */
+  const scopes = new Set<string>();
 
   // Our own hosts going in or out need no new scan.
   const listsObserver = new MutationObserver((records) => {
@@ -63,12 +70,15 @@ export function startCardBadges({ signal, load, prefetched, theme, onError }: Ca
     if (!observedLists?.isConnected) scheduleScan();
   });
   pageObserver.observe(document.body, { childList: true, subtree: true });
-  const stopListening = onDataChanged(() => refresh());
+  const stopListening = onSyncEnded((push) => {
+    if (push.ok && scopes.has(push.scope)) refresh();
+  });
   signal.addEventListener('abort', stop, { once: true });
   prefetched?.then(
     (answer) => {
       if (signal.aborted) return;
-      for (const [path, badges] of Object.entries(answer)) if (!known.has(path)) known.set(path, badges);
+      for (const scope of answer.scopes) scopes.add(scope);
+      for (const [path, badges] of Object.entries(answer.cards)) if (!known.has(path)) known.set(path, badges);
       scan();
     },
     () => {
@@ -143,7 +153,7 @@ export function startCardBadges({ signal, load, prefetched, theme, onError }: Ca
 
   async function ask(paths: string[], force = false): Promise<void> {
     for (const path of paths) asked.add(path);
-    let answer: Record<string, BadgeView[]>;
+    let answer: CardAnswer;
     try {
       answer = await load(paths);
     } catch (error) {
@@ -155,9 +165,10 @@ export function startCardBadges({ signal, load, prefetched, theme, onError }: Ca
     }
     if (signal.aborted) return;
     failing = false;
+    for (const scope of answer.scopes) scopes.add(scope);
     let changed = false;
     for (const path of paths) {
-      const badges = answer[path];
+      const badges = answer.cards[path];
       const before = known.get(path);
       if (badges && !(before && sameBadges(before, badges))) {
         known.set(path, badges);
@@ -208,7 +219,7 @@ export function startCardBadges({ signal, load, prefetched, theme, onError }: Ca
     state.badges = null;
   }
 
-  /** The background's data changed: ask again for every card on the board. */
+  /** A sync brought new data: ask again for every card on the board. */
   function refresh(): void {
     if (signal.aborted || !observedLists) return;
     asked.clear();

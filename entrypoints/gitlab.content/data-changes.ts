@@ -1,23 +1,24 @@
 /**
- * Pushes from the background ("the data you showed changed") fanned out to the overlays. Only
+ * Pushes from the background ("a sync you waited for ended") fanned out to the overlays. Only
  * messages from our own background (same extension, not from a tab) are accepted.
  */
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { isDataChangedPush } from '../../utils/message-envelope';
+import { isSyncEndedPush, type SyncEndedPush } from '../../utils/message-envelope';
 
-const changes = new EventTarget();
+const listeners = new Set<(push: SyncEndedPush) => void>();
 
-export function listenForDataChanges(ctx: ContentScriptContext): void {
+export function listenForSyncPushes(ctx: ContentScriptContext): void {
   const listener = (message: unknown, sender: { id?: string; tab?: unknown }) => {
     if (sender.id !== browser.runtime.id || sender.tab) return;
-    if (isDataChangedPush(message)) changes.dispatchEvent(new Event('change'));
+    if (isSyncEndedPush(message)) for (const callback of listeners) callback(message);
   };
   browser.runtime.onMessage.addListener(listener);
   ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(listener));
 }
 
-export function onDataChanged(callback: () => void): () => void {
-  changes.addEventListener('change', callback);
-  return () => changes.removeEventListener('change', callback);
+/** Calls back for every sync that ended; each overlay decides whether it shows that scope. */
+export function onSyncEnded(callback: (push: SyncEndedPush) => void): () => void {
+  listeners.add(callback);
+  return () => listeners.delete(callback);
 }

@@ -9,7 +9,8 @@ import { sendMessage } from '../../utils/send-message';
 import { runFeature } from './feature';
 import { createRunner } from './runner';
 import { features } from './features';
-import { listenForDataChanges } from './data-changes';
+import { listenForSyncPushes } from './data-changes';
+import { handleLocationChange } from './location-change';
 
 export default defineContentScript({
   matches: ['https://gitlab.com/*'],
@@ -17,7 +18,7 @@ export default defineContentScript({
   async main(ctx) {
     const gitlab = await sendMessage('content:status', {}).catch(() => null);
     if (!gitlab || ctx.isInvalid) return;
-    listenForDataChanges(ctx);
+    listenForSyncPushes(ctx);
     const runner = createRunner({
       features,
       start: (feature, page, signal) => void runFeature(feature, { page, signal, ctx, gitlab }),
@@ -27,7 +28,8 @@ export default defineContentScript({
     ctx.onInvalidated(() => runner.stop());
     runner.update(new URL(location.href));
     // The Navigation API's navigate event (behind wxt:locationchange) fires before
-    // location.href changes: take the destination from the event.
-    ctx.addEventListener(window, 'wxt:locationchange', (event) => runner.update(event.newUrl));
+    // location.href changes: take the destination from the event (if it is WXT's, see
+    // location-change.ts).
+    ctx.addEventListener(window, 'wxt:locationchange', (event) => handleLocationChange(event, (url) => runner.update(url)));
   },
 });

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { MessageError, type ErrorInfo } from '../../utils/message-envelope';
-import { onDataChanged } from './data-changes';
+import type { FreshnessInfo } from '../../utils/messages';
+import { onSyncEnded } from './data-changes';
 
 export type AnswerState<T> =
   | { status: 'loading' }
@@ -9,16 +10,23 @@ export type AnswerState<T> =
   | { status: 'error'; error: ErrorInfo };
 
 /**
- * Asks the background once on mount and again whenever it pushes a data change; keeps showing
- * the last answer while a new one is on its way, so badges never flicker back to "loading".
+ * Asks the background once on mount and again when a sync of a scope the answer came from
+ * brought new data; a failed sync only updates the freshness note (asking again would bring
+ * nothing new). Keeps showing the last answer while a new one is on its way, so badges never
+ * flicker back to "loading".
  */
-export function useBackgroundAnswer<T>(load: () => Promise<T>): AnswerState<T> {
+export function useBackgroundAnswer<T extends { freshness: FreshnessInfo }>(load: () => Promise<T>): AnswerState<T> {
   const [state, setState] = useState<AnswerState<T>>({ status: 'loading' });
   useEffect(() => {
     let alive = true;
+    let shown: readonly string[] = [];
     const run = () =>
       load().then(
-        (data) => alive && setState({ status: 'ready', data, receivedAt: Date.now() }),
+        (data) => {
+          if (!alive) return;
+          shown = data.freshness.scopes;
+          setState({ status: 'ready', data, receivedAt: Date.now() });
+        },
         (error: unknown) =>
           alive &&
           setState({
@@ -27,7 +35,18 @@ export function useBackgroundAnswer<T>(load: () => Promise<T>): AnswerState<T> {
           }),
       );
     void run();
-    const stop = onDataChanged(() => void run());
+    const stop = onSyncEnded((push) => {
+      if (!shown.includes(push.scope)) return;
+      if (push.ok) {
+        void run();
+        return;
+      }
+      setState((current) =>
+        current.status === 'ready'
+          ? { ...current, data: { ...current.data, freshness: { ...current.data.freshness, syncing: false, error: push.error } } }
+          : current,
+      );
+    });
     return () => {
       alive = false;
       stop();

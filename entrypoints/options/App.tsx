@@ -35,9 +35,11 @@ export function App() {
 
   useEffect(() => {
     sendMessage('ui:settings-get', {})
-      .then(({ settings, problems }) => {
+      .then(({ settings, problems, teamProblems }) => {
         setSaved(settings);
         setForm(formFromSettings(settings));
+        // A team path that no longer resolves is shown next to its field from the start.
+        setErrors(errorsByField(teamProblems));
         if (Object.keys(problems).length) {
           setLoadError('Some saved settings were invalid and were reset to defaults. Check them and save again.');
         }
@@ -58,11 +60,7 @@ export function App() {
     setErrors(cleared);
   };
 
-  const showFieldErrors = (fieldErrors: Record<string, string>) => {
-    const next: Errors = {};
-    for (const [path, message] of Object.entries(fieldErrors)) next[formErrorKey(path)] ??= message;
-    setErrors(next);
-  };
+  const showFieldErrors = (fieldErrors: Record<string, string>) => setErrors(errorsByField(fieldErrors));
 
   const onTest = () => {
     // The permission prompt must open inside the click's user gesture: ask before any await.
@@ -176,6 +174,13 @@ function Shell({ children }: { children: React.ReactNode }) {
       {children}
     </main>
   );
+}
+
+/** Settings paths (`team.projects.2`) → the form field that shows the message; the first message wins. */
+function errorsByField(fieldErrors: Record<string, string>): Errors {
+  const errors: Errors = {};
+  for (const [path, message] of Object.entries(fieldErrors)) errors[formErrorKey(path)] ??= message;
+  return errors;
 }
 
 function messageOf(error: unknown): string {

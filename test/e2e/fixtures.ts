@@ -79,6 +79,6 @@ export { expect };
 export async function configure(options: Page, gitlabUrl: string, token: string): Promise<void> {
   await options.getByLabel('GitLab URL').fill(gitlabUrl);
   await options.getByLabel('Personal access token').fill(token);
-  await options.getByRole('button', { name: 'Save' }).click();
+  await options.getByRole('button', { name: 'Save', exact: true }).click();
   await expect(options.getByTestId('save-status')).toHaveText('Saved.');
 }

@@ -26,17 +26,22 @@ export async function setUpKpiTeam(sandbox: Sandbox, openOptions: () => Promise<
 
 /**
  * Records layout shifts of GitLab's own elements (CLS entries; nodes inside our shadow roots are
- * reported as null or inside [data-lens]: our rows may reflow as their numbers arrive).
+ * reported as null or inside [data-lens]: our rows may reflow as their numbers arrive). Each
+ * entry says where the element was and went, and when: enough to tell which insertion moved it.
  */
 export async function recordLayoutShifts(page: Page): Promise<void> {
   await page.addInitScript(() => {
+    type Source = { node: Node | null; previousRect: DOMRectReadOnly; currentRect: DOMRectReadOnly };
     const moved: string[] = [];
     (window as unknown as { __moved: string[] }).__moved = moved;
+    const at = (rect: DOMRectReadOnly) => `(${Math.round(rect.x)},${Math.round(rect.y)})`;
     new PerformanceObserver((list) => {
       for (const entry of list.getEntries()) {
-        for (const source of (entry as unknown as { sources: { node: Node | null }[] }).sources) {
+        for (const source of (entry as unknown as { sources: Source[] }).sources) {
           const element = source.node instanceof Element ? source.node : (source.node?.parentElement ?? null);
-          if (element && !element.closest('[data-lens]')) moved.push(`${element.tagName}.${element.className}`);
+          if (!element || element.closest('[data-lens]')) continue;
+          const move = `${at(source.previousRect)}→${at(source.currentRect)} at ${Math.round(entry.startTime)} ms`;
+          moved.push(`${element.tagName}.${element.className} ${move}`);
         }
       }
     }).observe({ type: 'layout-shift', buffered: true });

@@ -110,10 +110,16 @@ export async function handleApi(ctx: ApiServerContext, req: IncomingMessage, res
     return;
   }
   if (ctx.controls.state.latencyMs > 0) await sleep(ctx.controls.state.latencyMs);
-  const fault = ctx.controls.takeFault(method, url.pathname);
+  const fault = ctx.controls.takeFault(method, url.pathname, url.search);
   if (fault?.kind === 'drop') {
     req.socket.destroy();
     log(0);
+    return;
+  }
+  if (fault?.kind === 'redirect') {
+    res.writeHead(fault.status, { Location: fault.location, 'Content-Type': 'text/html; charset=utf-8' });
+    res.end(`<html><body>You are being <a href="${fault.location}">redirected</a>.</body></html>`);
+    log(fault.status);
     return;
   }
   if (fault?.kind === 'rate-limit') {

@@ -48,6 +48,13 @@ const ACTIONS: Record<string, Action> = {
     controls.rateLimitNext({ count: numberField(body, 'count'), retryAfter: numberField(body, 'retryAfter'), ...matcher(body) });
     return controls.state;
   },
+  'POST /redirect': (controls, body) => {
+    const location = stringField(body, 'location');
+    if (!location) throw new BadInput('location is required');
+    const keepPath = body.keepPath === undefined ? undefined : body.keepPath === true;
+    controls.redirectNext({ count: numberField(body, 'count'), status: numberField(body, 'status'), location, keepPath, ...matcher(body) });
+    return controls.state;
+  },
   'POST /drop': (controls, body) => {
     controls.dropNext({ count: numberField(body, 'count'), ...matcher(body) });
     return controls.state;

@@ -33,11 +33,21 @@ export interface DropRule extends Matcher {
   remaining: number;
 }
 
+/** A proxy or a moved GitLab in front of the API: answers a redirect instead. */
+export interface RedirectRule extends Matcher {
+  remaining: number;
+  /** Where to: an absolute URL; with `keepPath` the request's path and query are appended. */
+  location: string;
+  keepPath: boolean;
+  status: number;
+}
+
 export interface ControlState {
   latencyMs: number;
   failures: FailureRule[];
   rateLimits: RateLimitRule[];
   drops: DropRule[];
+  redirects: RedirectRule[];
   issueView: IssueView;
   theme: Theme;
   /** Delay before the Vue-like apps mount on pages. */
@@ -61,6 +71,7 @@ export interface RequestLogEntry {
 
 export type Fault =
   | { kind: 'drop' }
+  | { kind: 'redirect'; status: number; location: string }
   | { kind: 'rate-limit'; retryAfter: number }
   | { kind: 'fail'; status: number; body: unknown };
 
@@ -69,6 +80,7 @@ const defaults = (): ControlState => ({
   failures: [],
   rateLimits: [],
   drops: [],
+  redirects: [],
   issueView: 'work_item',
   theme: 'light',
   mountDelayMs: 300,
@@ -118,6 +130,21 @@ export class Controls {
     this.state.drops.push({ remaining: options.count ?? 1, pathPrefix: options.pathPrefix, method: options.method });
   }
 
+  /**
+   * The next `count` matching API requests answer `status` (default 302) with `Location:
+   * location` (plus the request's path and query with `keepPath`, the default).
+   */
+  redirectNext(options: { count?: number; location: string; keepPath?: boolean; status?: number } & Matcher): void {
+    this.state.redirects.push({
+      remaining: options.count ?? 1,
+      location: options.location,
+      keepPath: options.keepPath ?? true,
+      status: options.status ?? 302,
+      pathPrefix: options.pathPrefix,
+      method: options.method,
+    });
+  }
+
   setIssueView(view: IssueView): void {
     this.state.issueView = view;
   }
@@ -159,8 +186,8 @@ export class Controls {
     if (options.data ?? true) this.data.reset();
   }
 
-  /** Consumes and returns the fault for this request, if any (drop, then 429, then failure). */
-  takeFault(method: string, path: string): Fault | null {
+  /** Consumes and returns the fault for this request, if any (drop, redirect, 429, failure). */
+  takeFault(method: string, path: string, search = ''): Fault | null {
     const consume = <T extends Matcher & { remaining: number }>(rules: T[]): T | undefined => {
       const index = rules.findIndex(
         (rule) => rule.remaining > 0 && (!rule.pathPrefix || path.startsWith(rule.pathPrefix)) && (!rule.method || rule.method.toUpperCase() === method),
@@ -172,6 +199,11 @@ export class Controls {
       return rule;
     };
     if (consume(this.state.drops)) return { kind: 'drop' };
+    const redirect = consume(this.state.redirects);
+    if (redirect) {
+      const location = redirect.keepPath ? `${redirect.location.replace(/\/+$/, '')}${path}${search}` : redirect.location;
+      return { kind: 'redirect', status: redirect.status, location };
+    }
     const limited = consume(this.state.rateLimits);
     if (limited) return { kind: 'rate-limit', retryAfter: limited.retryAfter };
     const failure = consume(this.state.failures);

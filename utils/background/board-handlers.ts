@@ -13,7 +13,8 @@ import { kpiSettingsFrom } from '../settings';
 import type { KpiSettings } from '../kpi';
 import type { DataService, Freshness } from './data-service';
 import type { Handlers } from './router';
-import { combineFreshness, hasTeam, kpiBadgesFor, teamTargets } from './team-data';
+import { resolveTeam } from './scopes';
+import { combineFreshness, hasTeam, kpiBadgesFor } from './team-data';
 import { cachedProjects, groupProjectIds, projectPathOf, type ScopeTarget } from './scope-cache';
 
 export type BoardHandlers = Pick<Handlers, 'content:board-overview' | 'content:board-cards'>;
@@ -35,7 +36,7 @@ export function createBoardHandlers(data: DataService, now: () => number): Board
     } else if (board.projectPath) {
       path = board.projectPath;
       const id = board.projectId ?? (await data.projectId(path));
-      data.rememberProject(path, id);
+      await data.rememberProject(path, id);
       target = { kind: 'project', id };
     } else {
       throw new MessageError({ kind: 'invalid-request', message: 'A board request names its project or its group.' });
@@ -47,7 +48,7 @@ export function createBoardHandlers(data: DataService, now: () => number): Board
   async function resolveProjects(paths: Iterable<string>, db: LensDb, gitlabUrl: string): Promise<Map<string, number>> {
     const wanted = [...paths];
     if (wanted.some((path) => data.knownProjectId(path) === undefined)) {
-      for (const [id, path] of await cachedProjects(db, gitlabUrl)) data.rememberProject(path, id);
+      for (const [id, path] of await cachedProjects(db, gitlabUrl)) await data.rememberProject(path, id);
     }
     const ids = new Map<string, number>();
     for (const path of wanted) {
@@ -91,8 +92,9 @@ export function createBoardHandlers(data: DataService, now: () => number): Board
       const kpi = kpiSettingsFrom(settings);
       const teamConfigured = hasTeam(settings);
       const { target, path, freshness: boardFreshness } = await scopeOf(board, sender.tab?.id);
-      const team = kpiScope === 'team' && teamConfigured;
-      const targets = team ? await teamTargets(settings, data) : [target];
+      const teamTargets = kpiScope === 'team' && teamConfigured ? (await resolveTeam(settings, data)).targets : [];
+      const team = teamTargets.length > 0;
+      const targets = team ? teamTargets : [target];
       const freshness = team
         ? combineFreshness(await Promise.all(targets.map((scope) => data.ensureFresh(scope, sender.tab?.id))))
         : boardFreshness;
@@ -103,8 +105,9 @@ export function createBoardHandlers(data: DataService, now: () => number): Board
     'content:board-cards': async ({ board, cards, prefetch }, sender) => {
       const { settings, db } = await data.context();
       const kpi = kpiSettingsFrom(settings);
-      const { target } = await scopeOf(board, sender.tab?.id);
-      if (prefetch) return { cards: await likelyCards(db, target, settings.gitlabUrl, kpi, new Date(now())) };
+      const { target, freshness } = await scopeOf(board, sender.tab?.id);
+      const scopes = freshness.scopes;
+      if (prefetch) return { cards: await likelyCards(db, target, settings.gitlabUrl, kpi, new Date(now())), scopes };
       const byProject = new Map<string, Map<number, string>>();
       for (const card of cards) {
         const ref = parseItemPath(card);
@@ -126,7 +129,7 @@ export function createBoardHandlers(data: DataService, now: () => number): Board
           }
         }),
       );
-      return { cards: answer };
+      return { cards: answer, scopes };
     },
   };
 }

@@ -4,10 +4,14 @@
  */
 import type { ConnectionReport, ErrorInfo } from '../messages';
 import { normalizeGitLabUrl } from '../gitlab-url';
+import { tokenProblem } from '../settings';
 
 export interface ConnectionProbe {
   getCurrentUser(): Promise<{ username: string; name: string }>;
   getTokenInfo(): Promise<{ name?: string | null; scopes: string[]; expires_at: string | null }>;
+  /** Used by Save to check the team's paths with the token being saved. */
+  getProject(path: string): Promise<unknown>;
+  getGroup(path: string): Promise<unknown>;
 }
 
 export interface ConnectionTestDeps {
@@ -28,6 +32,9 @@ export async function testConnection(
     const message = 'Enter a personal access token (scope read_api, or api to also create issues and assign).';
     return { ok: false, error: { kind: 'unauthorized', message }, fieldErrors: { token: message } };
   }
+  // Checked before sending: a pasted invisible character would otherwise look like a network failure.
+  const problem = tokenProblem(token);
+  if (problem) return { ok: false, error: { kind: 'unauthorized', message: problem }, fieldErrors: { token: problem } };
   const probe = deps.createProbe(url.url, token);
   try {
     // /user first: it tells a wrong host or a bad token apart before we read token details.

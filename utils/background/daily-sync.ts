@@ -3,7 +3,8 @@
  * timer, that refreshes the configured team's group and projects.
  */
 import type { Settings } from '../settings';
-import type { DataService, Scope } from './data-service';
+import type { DataService } from './data-service';
+import { resolveTeam } from './scopes';
 
 export const DAILY_SYNC_ALARM = 'daily-sync';
 
@@ -12,18 +13,25 @@ interface Alarms {
   create(name: string, info: { periodInMinutes: number; delayInMinutes: number }): Promise<void> | void;
 }
 
+/**
+ * Creates the alarm unless it exists. Called at every start of the worker, not only on install:
+ * browsers may drop alarms across restarts and updates.
+ */
 export async function scheduleDailySync(alarms: Alarms): Promise<void> {
   if (await alarms.get(DAILY_SYNC_ALARM)) return;
   await alarms.create(DAILY_SYNC_ALARM, { periodInMinutes: 24 * 60, delayInMinutes: 1 });
 }
 
-/** The team's scopes: its group and its listed projects (paths or numeric ids). */
-export async function teamScopes(settings: Settings, data: Pick<DataService, 'groupId' | 'projectId'>): Promise<Scope[]> {
-  const scopes: Scope[] = [];
-  if (settings.team.group) scopes.push({ kind: 'group', id: await data.groupId(settings.team.group) });
-  for (const project of settings.team.projects) {
-    const id = /^\d+$/.test(project) ? Number(project) : await data.projectId(project);
-    scopes.push({ kind: 'project', id });
+/** Syncs every team scope that resolves, one after the other; a bad path is logged, not fatal. */
+export async function runDailySync(
+  settings: Settings,
+  data: Pick<DataService, 'lookup' | 'syncNow'>,
+  log: (message: string, detail?: unknown) => void,
+): Promise<void> {
+  if (!settings.token) return;
+  const { targets, problems } = await resolveTeam(settings, data);
+  for (const problem of problems) log(`daily sync skips ${problem.path}: ${problem.message}`);
+  for (const target of targets) {
+    await data.syncNow({ kind: target.kind, id: target.id }).catch((error: unknown) => log('daily sync failed', error));
   }
-  return scopes;
 }

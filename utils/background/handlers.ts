@@ -8,11 +8,11 @@ export type SettingsHandlers = Pick<
   Handlers,
   'ui:settings-get' | 'ui:settings-save' | 'ui:connection-test' | 'ui:forget-token' | 'content:status' | 'content:open-options'
 >;
-import { toPublicSettings, type FieldErrors, type Settings } from '../settings';
+import { parseSettings, toPublicSettings, type FieldErrors, type Settings } from '../settings';
 import { isGitLabCom, normalizeGitLabUrl, originPermissionPattern } from '../gitlab-url';
-import { testConnection, type ConnectionTestDeps } from './connection-test';
+import { createSettingsVerifier, type VerificationDeps } from './settings-verification';
 
-export interface HandlerDeps extends ConnectionTestDeps {
+export interface HandlerDeps extends VerificationDeps {
   loadSettings(): Promise<{ settings: Settings; problems: FieldErrors }>;
   saveSettings(candidate: unknown): Promise<{ ok: true; settings: Settings } | { ok: false; fieldErrors: FieldErrors }>;
   hasOriginPermission(pattern: string): Promise<boolean>;
@@ -20,9 +20,13 @@ export interface HandlerDeps extends ConnectionTestDeps {
   openOptionsPage(): Promise<void>;
   /** Drops everything cached from GitLab. */
   clearCache(): Promise<void>;
+  /** Team paths GitLab answered 404 for when they were last looked up, by settings field. */
+  teamProblems(settings: Settings): Promise<FieldErrors>;
 }
 
 export function createHandlers(deps: HandlerDeps): SettingsHandlers {
+  const verifier = createSettingsVerifier(deps);
+
   /**
    * A blank token field means "keep the saved token", but only for the GitLab it was saved
    * for: sending it to a newly typed host would hand it to whoever runs that host.
@@ -39,7 +43,7 @@ export function createHandlers(deps: HandlerDeps): SettingsHandlers {
   return {
     'ui:settings-get': async () => {
       const { settings, problems } = await deps.loadSettings();
-      return { settings: toPublicSettings(settings), problems };
+      return { settings: toPublicSettings(settings), problems, teamProblems: await deps.teamProblems(settings) };
     },
 
     'ui:settings-save': async ({ settings: candidate, token }) => {
@@ -54,7 +58,12 @@ export function createHandlers(deps: HandlerDeps): SettingsHandlers {
           fieldErrors: { gitlabUrl: `Engineering Lens was not allowed to access ${origin}. Save again and choose Allow.` },
         };
       }
-      const saved = await deps.saveSettings({ ...candidate, token: resolved.token });
+      // Checked here first, so GitLab is asked only about settings that could be saved.
+      const parsed = parseSettings({ ...candidate, token: resolved.token });
+      if (!parsed.ok) return parsed;
+      const rejected = await verifier.verify(parsed.settings, (await deps.loadSettings()).settings);
+      if (Object.keys(rejected).length) return { ok: false, fieldErrors: rejected };
+      const saved = await deps.saveSettings(parsed.settings);
       if (!saved.ok) return saved;
       await deps.syncContentScriptRegistration(saved.settings.gitlabUrl);
       return { ok: true, settings: toPublicSettings(saved.settings) };
@@ -65,7 +74,7 @@ export function createHandlers(deps: HandlerDeps): SettingsHandlers {
       if ('error' in resolved) {
         return { ok: false, error: { kind: 'unauthorized', message: resolved.error }, fieldErrors: { token: resolved.error } };
       }
-      return testConnection({ gitlabUrl, token: resolved.token }, deps);
+      return verifier.test({ gitlabUrl, token: resolved.token });
     },
 
     'ui:forget-token': async () => {

@@ -8,7 +8,8 @@ import { kpiSettingsFrom } from '../settings';
 import type { DataService } from './data-service';
 import type { Handlers } from './router';
 import type { ScopeTarget } from './scope-cache';
-import { combineFreshness, hasTeam, kpiBadgesFor, teamTargets } from './team-data';
+import { resolveTeam } from './scopes';
+import { combineFreshness, hasTeam, kpiBadgesFor } from './team-data';
 
 export type OverviewHandlers = Pick<Handlers, 'content:issue-overview'>;
 
@@ -24,10 +25,10 @@ export function createOverviewHandlers(data: DataService, now: () => number): Ov
         await putIssues(db, [issue]);
       }
       const pid = issue.project_id;
-      data.rememberProject(projectPath, pid);
+      await data.rememberProject(projectPath, pid);
       const teamConfigured = hasTeam(settings);
-      const targets: ScopeTarget[] =
-        kpiScope === 'team' && teamConfigured ? await teamTargets(settings, data) : [{ kind: 'project', id: pid }];
+      const team = kpiScope === 'team' && teamConfigured ? (await resolveTeam(settings, data)).targets : [];
+      const targets: ScopeTarget[] = team.length ? team : [{ kind: 'project', id: pid }];
       const tabId = sender.tab?.id;
       const freshness = combineFreshness(await Promise.all(targets.map((target) => data.ensureFresh(target, tabId))));
       const at = new Date(now());
@@ -35,7 +36,7 @@ export function createOverviewHandlers(data: DataService, now: () => number): Ov
       return {
         issue: issueBadges(issue, kpi, at),
         kpis,
-        kpiScope: kpiScope === 'team' && teamConfigured ? 'team' : 'project',
+        kpiScope: team.length ? 'team' : 'project',
         teamConfigured,
         projectPath,
         windowDays: kpi.windowDays,

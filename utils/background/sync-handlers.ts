@@ -2,11 +2,11 @@
 import { getAllSyncStates } from '../db/sync-state';
 import { syncStatusOf } from '../gitlab/sync';
 import { MessageError } from '../messages';
-import { teamScopes } from './daily-sync';
 import type { DataService } from './data-service';
 import type { Handlers } from './router';
 import { kpiSettingsFrom } from '../settings';
-import { combineFreshness, hasTeam, kpiBadgesFor, teamTargets } from './team-data';
+import { resolveTeam, teamTargetsOrExplain } from './scopes';
+import { combineFreshness, hasTeam, kpiBadgesFor } from './team-data';
 
 export type SyncHandlers = Pick<Handlers, 'ui:sync-status' | 'ui:sync-now' | 'ui:team-kpis'>;
 
@@ -40,25 +40,19 @@ export function createSyncHandlers(data: DataService, now: () => number): SyncHa
       const { settings, db } = await data.context();
       const kpi = kpiSettingsFrom(settings);
       if (!hasTeam(settings)) {
-        return { teamConfigured: false, badges: [], windowDays: kpi.windowDays, freshness: { syncedAt: null, syncing: false } };
+        return { teamConfigured: false, badges: [], windowDays: kpi.windowDays, freshness: { syncedAt: null, syncing: false, scopes: [] }, problems: [] };
       }
-      const targets = await teamTargets(settings, data);
+      const { targets, problems } = await resolveTeam(settings, data);
       const freshness = combineFreshness(await Promise.all(targets.map((target) => data.ensureFresh(target))));
-      const badges = freshness.syncedAt ? await kpiBadgesFor(db, targets, settings.gitlabUrl, kpi, new Date(now())) : [];
-      return { teamConfigured: true, badges, windowDays: kpi.windowDays, freshness };
+      const badges = targets.length && freshness.syncedAt ? await kpiBadgesFor(db, targets, settings.gitlabUrl, kpi, new Date(now())) : [];
+      return { teamConfigured: true, badges, windowDays: kpi.windowDays, freshness, problems };
     },
 
     'ui:sync-now': async () => {
       const { settings } = await data.context();
-      const scopes = await teamScopes(settings, data);
-      if (!scopes.length) {
-        throw new MessageError({
-          kind: 'no-team',
-          message: "Add the team's group or projects in the settings to sync them.",
-        });
-      }
-      const outcomes = await Promise.all(scopes.map((scope) => data.syncNow(scope)));
-      return { scopes: scopes.length, ok: outcomes.every(Boolean) };
+      const { targets, problems } = await teamTargetsOrExplain(settings, data);
+      const outcomes = await Promise.all(targets.map((target) => data.syncNow({ kind: target.kind, id: target.id })));
+      return { scopes: targets.length, ok: outcomes.every(Boolean) && !problems.length };
     },
   };
 }

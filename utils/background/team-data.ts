@@ -10,15 +10,8 @@ import type { BadgeView } from '../overview/badge-view';
 import { teamKpiBadges, type TeamData } from '../overview/team-kpis';
 import type { Settings } from '../settings';
 import { scopeDataStamp, snapshotBadges } from './badge-snapshots';
-import { teamScopes } from './daily-sync';
-import type { DataService, Freshness } from './data-service';
+import type { Freshness } from './data-service';
 import { loadScopeData, type ScopeTarget } from './scope-cache';
-
-export async function teamTargets(settings: Settings, data: Pick<DataService, 'groupId' | 'projectId'>): Promise<ScopeTarget[]> {
-  return (await teamScopes(settings, data)).map((scope) =>
-    scope.kind === 'group' ? { kind: 'group', id: scope.id, path: settings.team.group } : { kind: 'project', id: scope.id },
-  );
-}
 
 /** Every scope's data, each issue, MR, member and milestone once (a project may be in the group too). */
 export async function loadTeamData(db: LensDb, targets: readonly ScopeTarget[], gitlabUrl: string): Promise<TeamData> {
@@ -40,6 +33,7 @@ export function combineFreshness(all: readonly Freshness[]): Freshness {
     syncedAt: synced.includes(null) ? null : (synced.sort()[0] ?? null),
     syncing: all.some((freshness) => freshness.syncing),
     ...(error ? { error } : {}),
+    scopes: [...new Set(all.flatMap((freshness) => freshness.scopes))],
   };
 }
 

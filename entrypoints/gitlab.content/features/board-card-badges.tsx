@@ -21,7 +21,7 @@ export const boardCardBadges: Feature = {
     // Not set up: the summary bar says so; empty rows on every card would not help.
     if (!board || !gitlab.configured) return;
     // Ask for the scope's likely cards while GitLab is still loading the board.
-    const prefetched = sendMessage('content:board-cards', { board, cards: [], prefetch: true }).then((answer) => answer.cards);
+    const prefetched = sendMessage('content:board-cards', { board, cards: [], prefetch: true });
     prefetched.catch(() => {
       // Asked again per card once they render.
     });
@@ -31,7 +31,7 @@ export const boardCardBadges: Feature = {
       signal,
       prefetched,
       theme: gitlabTheme(),
-      load: async (cards) => (await sendMessage('content:board-cards', { board, cards })).cards,
+      load: (cards) => sendMessage('content:board-cards', { board, cards }),
       onError: (error) => {
         // The summary bar says what is wrong (e.g. not set up); cards stay silent.
         if (!warned) console.warn('[Engineering Lens] board card badges:', error);

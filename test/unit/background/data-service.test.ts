@@ -7,6 +7,7 @@ import { emptySyncState } from '../../../utils/db/records';
 import type { GitLabClient } from '../../../utils/gitlab/client';
 import { DEFAULT_SETTINGS, type Settings } from '../../../utils/settings';
 import { MessageError } from '../../../utils/messages';
+import { GitLabError } from '../../../utils/gitlab/errors';
 
 const syncProject = vi.hoisted(() => vi.fn());
 vi.mock('../../../utils/gitlab/sync', async (importOriginal) => ({
@@ -19,12 +20,12 @@ let dbCount = 0;
 
 async function makeService(settings: Partial<Settings> = {}) {
   const db: LensDb = await openLensDb(`data-service-${++dbCount}`);
-  const notified: Array<[number, string]> = [];
+  const notified: Array<[number, string, boolean]> = [];
   const service = createDataService({
     loadSettings: async () => ({ ...DEFAULT_SETTINGS, token: 'glpat-x', ...settings }),
     openDb: async () => db,
     createClient: () => ({}) as GitLabClient,
-    notifyTab: (tabId, scope) => notified.push([tabId, scope]),
+    notifyTab: (tabId, push) => notified.push([tabId, push.scope, push.ok]),
     now: () => NOW,
   });
   return { service, db, notified };
@@ -41,19 +42,19 @@ describe('data service', () => {
   });
 
   it('starts one sync for a stale scope however often it is asked, and tells every waiting tab once it ends', async () => {
-    let finish: (value: { ok: boolean }) => void = () => {};
+    let finish: (value: { ok: boolean; results: unknown[] }) => void = () => {};
     syncProject.mockReturnValue(new Promise((resolve) => (finish = resolve)));
     const { service, notified } = await makeService();
 
     const first = await service.ensureFresh({ kind: 'project', id: 7 }, 11);
     const second = await service.ensureFresh({ kind: 'project', id: 7 }, 12);
-    expect(first).toEqual({ syncedAt: null, syncing: true });
+    expect(first).toEqual({ syncedAt: null, syncing: true, scopes: ['project:7'] });
     expect(second.syncing).toBe(true);
     expect(syncProject).toHaveBeenCalledTimes(1);
     expect(notified).toEqual([]);
 
-    finish({ ok: true });
-    await vi.waitFor(() => expect(notified).toEqual([[11, 'project:7'], [12, 'project:7']]));
+    finish({ ok: true, results: [] });
+    await vi.waitFor(() => expect(notified).toEqual([[11, 'project:7', true], [12, 'project:7', true]]));
   });
 
   it('answers from a fresh cache without syncing, and reports the last sync error', async () => {
@@ -69,14 +70,81 @@ describe('data service', () => {
       syncedAt: new Date(NOW - 10 * 60_000).toISOString(),
       syncing: false,
       error: { kind: 'rate-limited', message: 'GitLab asked us to wait.' },
+      scopes: ['project:7'],
     });
   });
 
   it('re-syncs once the cache is older than the configured age (60 min by default)', async () => {
-    syncProject.mockResolvedValue({ ok: true });
+    syncProject.mockResolvedValue({ ok: true, results: [] });
     const { service, db } = await makeService();
     await saveSyncState(db, { ...emptySyncState('issues:project:7'), lastSuccessAt: new Date(NOW - 61 * 60_000).toISOString() });
     await service.ensureFresh({ kind: 'project', id: 7 });
     expect(syncProject).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('project and group ids by path', () => {
+  async function serviceWith(db: LensDb, getProject: (path: string) => Promise<{ id: number }>, now = () => NOW) {
+    return createDataService({
+      loadSettings: async () => ({ ...DEFAULT_SETTINGS, token: 'glpat-x' }),
+      openDb: async () => db,
+      createClient: () => ({ getProject, close: () => {} }) as unknown as GitLabClient,
+      notifyTab: () => {},
+      now,
+    });
+  }
+
+  it('asks GitLab once; a restarted worker reads the id from IndexedDB', async () => {
+    const db = await openLensDb(`data-service-${++dbCount}`);
+    const getProject = vi.fn(async () => ({ id: 201 }));
+    expect(await (await serviceWith(db, getProject)).projectId('lens-demo/web-app')).toBe(201);
+    await vi.waitFor(async () => expect(await db.get('scopeIds', 'project:lens-demo/web-app')).toMatchObject({ id: 201 }));
+    // A new service is what a restarted worker has: memory empty, IndexedDB kept.
+    expect(await (await serviceWith(db, getProject)).projectId('lens-demo/web-app')).toBe(201);
+    expect(getProject).toHaveBeenCalledTimes(1);
+  });
+
+  it('remembers a path GitLab does not know for 10 minutes, then asks again', async () => {
+    const db = await openLensDb(`data-service-${++dbCount}`);
+    let now = NOW;
+    const getProject = vi.fn(async (): Promise<{ id: number }> => {
+      throw new GitLabError({ kind: 'not-found', gitlabMessage: '404 Project Not Found' });
+    });
+    const service = await serviceWith(db, getProject, () => now);
+    const expected = { error: { kind: 'scope-not-found', message: 'GitLab has no project “lens-demo/gone” (404), or the token’s user cannot see it.' } };
+    expect(await service.lookup('project', 'lens-demo/gone')).toEqual(expected);
+    now += 9 * 60_000;
+    expect(await service.lookup('project', 'lens-demo/gone')).toEqual(expected);
+    expect(getProject).toHaveBeenCalledTimes(1);
+    now += 2 * 60_000;
+    await service.lookup('project', 'lens-demo/gone');
+    expect(getProject).toHaveBeenCalledTimes(2);
+    await expect(service.projectId('lens-demo/gone')).rejects.toSatisfy((error) => error instanceof MessageError && error.info.kind === 'scope-not-found');
+  });
+
+  it('cancels the old client when the GitLab changes or is forgotten', async () => {
+    const db = await openLensDb(`data-service-${++dbCount}`);
+    let url = 'https://gitlab.example.com';
+    const clients: Array<{ url: string; close: ReturnType<typeof vi.fn> }> = [];
+    const service = createDataService({
+      loadSettings: async () => ({ ...DEFAULT_SETTINGS, gitlabUrl: url, token: 'glpat-x' }),
+      openDb: async () => db,
+      createClient: (settings) => {
+        const client = { url: settings.gitlabUrl, close: vi.fn() };
+        clients.push(client);
+        return client as unknown as GitLabClient;
+      },
+      notifyTab: () => {},
+      now: () => NOW,
+    });
+    await service.context();
+    url = 'https://other.example.com';
+    await service.context();
+    expect(clients.map((client) => [client.url, client.close.mock.calls.length])).toEqual([
+      ['https://gitlab.example.com', 1],
+      ['https://other.example.com', 0],
+    ]);
+    service.forget();
+    expect(clients[1]!.close).toHaveBeenCalledTimes(1);
   });
 });

@@ -1,6 +1,28 @@
 import { describe, expect, it, vi } from 'vitest';
+import type { ConnectionProbe } from '../../../utils/background/connection-test';
 import { createHandlers, type HandlerDeps } from '../../../utils/background/handlers';
+import { GitLabError } from '../../../utils/gitlab/errors';
 import { DEFAULT_SETTINGS, parseSettings, type Settings } from '../../../utils/settings';
+
+const NOW = Date.parse('2026-05-01T12:00:00Z');
+
+/** A probe that knows user ada, group `g` and project `g/p`; anything else is a 404. */
+function probe(overrides: Partial<ConnectionProbe> = {}): ConnectionProbe {
+  const notFound = () => new GitLabError({ kind: 'not-found', gitlabMessage: '404 Not Found' });
+  return {
+    getCurrentUser: async () => ({ username: 'ada', name: 'Ada' }),
+    getTokenInfo: async () => ({ name: 'lens', scopes: ['read_api'], expires_at: '2027-01-31' }),
+    getGroup: async (path) => {
+      if (path !== 'g') throw notFound();
+      return { id: 5 };
+    },
+    getProject: async (path) => {
+      if (path !== 'g/p') throw notFound();
+      return { id: 12 };
+    },
+    ...overrides,
+  };
+}
 
 function makeDeps(saved: Settings, overrides: Partial<HandlerDeps> = {}) {
   let stored = saved;
@@ -18,12 +40,12 @@ function makeDeps(saved: Settings, overrides: Partial<HandlerDeps> = {}) {
     clearCache: vi.fn(async () => {}),
     createProbe: (url, token) => {
       probeCalls.push({ url, token });
-      return {
-        getCurrentUser: async () => ({ username: 'ada', name: 'Ada' }),
-        getTokenInfo: async () => ({ name: 'lens', scopes: ['read_api'], expires_at: '2027-01-31' }),
-      };
+      return probe();
     },
-    describeError: (error) => ({ kind: 'unreachable', message: String(error) }),
+    describeError: (error) =>
+      error instanceof GitLabError ? { kind: error.kind, message: error.message } : { kind: 'unreachable', message: String(error) },
+    teamProblems: async () => ({}),
+    now: () => NOW,
     ...overrides,
   };
   return { deps, handlers: createHandlers(deps), probeCalls, stored: () => stored };
@@ -67,12 +89,12 @@ describe('connection test', () => {
 
   it('passes GitLab errors through the error mapping', async () => {
     const { handlers } = makeDeps(DEFAULT_SETTINGS, {
-      createProbe: () => ({
-        getCurrentUser: async () => {
-          throw new Error('401');
-        },
-        getTokenInfo: async () => ({ scopes: [], expires_at: null }),
-      }),
+      createProbe: () =>
+        probe({
+          getCurrentUser: async () => {
+            throw new Error('401');
+          },
+        }),
       describeError: () => ({ kind: 'unauthorized', message: 'GitLab rejected the token.' }),
     });
     const report = await handlers['ui:connection-test']({ gitlabUrl: 'https://gitlab.com', token: 'bad' }, sender);
@@ -133,5 +155,86 @@ describe('forgetting the token', () => {
     expect(result.settings).toMatchObject({ hasToken: false, gitlabUrl: 'https://gitlab.example.com', team: { engineers: ['ada'] } });
     expect(stored()).toEqual({ ...saved, token: '' });
     expect(deps.clearCache).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('saving asks GitLab first', () => {
+  const candidate = (settings: Record<string, unknown> = {}) => ({ version: 1, gitlabUrl: 'https://gitlab.example.com', ...settings });
+  const revoked = () =>
+    probe({
+      getCurrentUser: async () => {
+        throw new GitLabError({ kind: 'unauthorized', reason: 'revoked' });
+      },
+    });
+
+  it('refuses a token GitLab rejects, next to the token field, and keeps what was saved', async () => {
+    const { handlers, stored } = makeDeps(savedSelfManaged, { createProbe: revoked });
+    const result = await handlers['ui:settings-save']({ settings: candidate(), token: 'glpat-revoked' }, sender);
+    expect(result).toEqual({ ok: false, fieldErrors: { token: expect.stringContaining('it was revoked') } });
+    expect(stored()).toEqual(savedSelfManaged);
+  });
+
+  it('refuses a GitLab URL that does not answer, next to the URL field', async () => {
+    const unreachable = () =>
+      probe({
+        getCurrentUser: async () => {
+          throw new GitLabError({ kind: 'unreachable', reason: 'refused', host: 'gitlab.example.org' });
+        },
+      });
+    const { handlers, stored } = makeDeps(savedSelfManaged, { createProbe: unreachable });
+    const result = await handlers['ui:settings-save'](
+      { settings: candidate({ gitlabUrl: 'https://gitlab.example.org' }), token: 'glpat-new' },
+      sender,
+    );
+    expect(result).toEqual({ ok: false, fieldErrors: { gitlabUrl: expect.stringContaining('Could not reach gitlab.example.org') } });
+    expect(stored()).toEqual(savedSelfManaged);
+  });
+
+  it('shows a team group or project GitLab does not know next to its field', async () => {
+    const { handlers, stored } = makeDeps(savedSelfManaged);
+    const result = await handlers['ui:settings-save'](
+      { settings: candidate({ team: { group: 'gg', projects: ['g/p', 'g/gone', '42'], engineers: [] } }), token: '' },
+      sender,
+    );
+    expect(result).toEqual({
+      ok: false,
+      fieldErrors: {
+        'team.group': 'GitLab has no group “gg” (404), or this token’s user cannot see it. Use its full path, as in its URL.',
+        'team.projects.1': 'GitLab has no project “g/gone” (404), or this token’s user cannot see it. Use its full path, as in its URL.',
+      },
+    });
+    expect(stored()).toEqual(savedSelfManaged);
+  });
+
+  it('reuses a passed Test connection of the same URL and token, and asks nothing for unchanged settings', async () => {
+    const { handlers, probeCalls, stored } = makeDeps(DEFAULT_SETTINGS);
+    await handlers['ui:connection-test']({ gitlabUrl: 'https://gitlab.example.com', token: 'glpat-new' }, sender);
+    const tested = probeCalls.length;
+    const first = await handlers['ui:settings-save']({ settings: candidate(), token: 'glpat-new' }, sender);
+    expect(first.ok).toBe(true);
+    expect(probeCalls).toHaveLength(tested);
+    expect(stored().token).toBe('glpat-new');
+
+    // Only the KPI window changes: GitLab is not asked again.
+    const second = await handlers['ui:settings-save']({ settings: candidate({ kpi: { windowDays: 30 } }), token: '' }, sender);
+    expect(second.ok).toBe(true);
+    expect(probeCalls).toHaveLength(tested);
+  });
+
+  it('tests a token that was never tested, before saving it', async () => {
+    const { handlers, probeCalls } = makeDeps(DEFAULT_SETTINGS);
+    const result = await handlers['ui:settings-save']({ settings: candidate({ team: { group: 'g', projects: [], engineers: [] } }), token: 'glpat-new' }, sender);
+    expect(result.ok).toBe(true);
+    // One probe for the connection test, one for the team's paths, both for the new GitLab and token.
+    expect(probeCalls).toEqual([
+      { url: 'https://gitlab.example.com', token: 'glpat-new' },
+      { url: 'https://gitlab.example.com', token: 'glpat-new' },
+    ]);
+  });
+
+  it('shows team paths that no longer resolve when the options page opens', async () => {
+    const { handlers } = makeDeps(savedSelfManaged, { teamProblems: async () => ({ 'team.projects.0': 'GitLab has no project “g/gone” (404).' }) });
+    const answer = await handlers['ui:settings-get']({}, sender);
+    expect(answer.teamProblems).toEqual({ 'team.projects.0': 'GitLab has no project “g/gone” (404).' });
   });
 });

@@ -35,6 +35,18 @@ describe('test controls', () => {
     expect((await call(sb, '/api/v4/projects/202/issues')).status).toBe(200);
   });
 
+  it('answers redirects to another address, keeping the path and query, like a proxy in front of GitLab', async () => {
+    const sb = sandbox();
+    await control(sb.url, '/redirect', { count: 1, location: 'http://other.example:8080/', pathPrefix: '/api/v4/user' });
+    const moved = await fetch(`${sb.url}/api/v4/user?x=1`, { redirect: 'manual' });
+    expect(moved.status).toBe(302);
+    expect(moved.headers.get('location')).toBe('http://other.example:8080/api/v4/user?x=1');
+    expect((await call(sb, '/api/v4/user')).status).toBe(200);
+    await control(sb.url, '/redirect', { location: '/sign_in', keepPath: false, status: 301 });
+    const signIn = await fetch(`${sb.url}/api/v4/projects/201`, { redirect: 'manual' });
+    expect([signIn.status, signIn.headers.get('location')]).toEqual([301, '/sign_in']);
+  });
+
   it('drops connections without a response', async () => {
     const sb = sandbox();
     await control(sb.url, '/drop', { count: 1 });
