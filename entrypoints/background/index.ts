@@ -109,8 +109,8 @@ export default defineBackground(() => {
       .then(({ settings }) => syncContentScriptRegistration(settings.gitlabUrl))
       .catch((error: unknown) => console.error('[Engineering Lens] content script registration failed', error));
   browser.runtime.onInstalled.addListener(resync);
-  browser.runtime.onStartup.addListener(resync);
   browser.permissions.onRemoved.addListener(resync);
+  resync();
 
   // At every start of the worker: browsers may drop alarms across restarts and updates.
   scheduleDailySync(browser.alarms).catch((error: unknown) => log('could not schedule the daily sync', error));

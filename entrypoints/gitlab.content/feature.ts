@@ -11,8 +11,17 @@ export interface FeatureContext {
   /** Aborted when the page (or, for drawer features, the drawer) changes or the extension reloads. */
   signal: AbortSignal;
   ctx: ContentScriptContext;
-  /** The configured GitLab, as the background knows it. */
-  gitlab: { configured: boolean; gitlabUrl: string };
+  /**
+   * The configured GitLab, as the background knows it; null when it does not answer for this page.
+   * A promise: features start (and reserve their space) before the background has answered.
+   */
+  gitlab: Promise<GitLabStatus | null>;
+}
+
+export interface GitLabStatus {
+  /** A token is saved. */
+  configured: boolean;
+  gitlabUrl: string;
 }
 
 export interface Feature {

@@ -1,29 +1,37 @@
 /**
  * Runs the overlays for the detected GitLab page and again after client-side navigation
- * (Vue Router pushState, `?show=` drawers: DOM.md §7). Injected statically on gitlab.com and at
- * run time on the configured self-managed origin (utils/background/content-script-registration.ts).
+ * (Vue Router pushState, `?show=` drawers: DOM.md §7). Registered at run time by the background
+ * for the configured GitLab only, gitlab.com included, at document_start
+ * (utils/background/content-script-registration.ts): the overlays' hosts must be ready before
+ * GitLab renders its board or issue, or putting them in later would move GitLab's content. So
+ * nothing here waits for the background before the features start.
  */
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { readBodyData } from '../../utils/page/detect';
 import { sendMessage } from '../../utils/send-message';
-import { runFeature } from './feature';
+import { runFeature, type GitLabStatus } from './feature';
 import { createRunner } from './runner';
 import { features } from './features';
 import { listenForSyncPushes } from './data-changes';
 import { handleLocationChange } from './location-change';
+import { bodyReady } from './wait-for-element';
 
 export default defineContentScript({
   matches: ['https://gitlab.com/*'],
-  runAt: 'document_idle',
+  registration: 'runtime',
+  // No window.postMessage to the page on start: GitLab's own message listeners need not see us.
+  noScriptStartedPostMessage: true,
   async main(ctx) {
-    const gitlab = await sendMessage('content:status', {}).catch(() => null);
-    if (!gitlab || ctx.isInvalid) return;
+    const gitlab: Promise<GitLabStatus | null> = sendMessage('content:status', {}).catch(() => null);
+    await bodyReady();
+    if (ctx.isInvalid) return;
     listenForSyncPushes(ctx);
+    let base: URL | null = null;
     const runner = createRunner({
       features,
       start: (feature, page, signal) => void runFeature(feature, { page, signal, ctx, gitlab }),
       readBody: () => readBodyData(document.body),
-      gitlabBase: gitlab.gitlabUrl ? new URL(gitlab.gitlabUrl) : null,
+      gitlabBase: () => base,
     });
     ctx.onInvalidated(() => runner.stop());
     runner.update(new URL(location.href));
@@ -31,5 +39,12 @@ export default defineContentScript({
     // location.href changes: take the destination from the event (if it is WXT's, see
     // location-change.ts).
     ctx.addEventListener(window, 'wxt:locationchange', (event) => handleLocationChange(event, (url) => runner.update(url)));
+    const status = await gitlab;
+    if (ctx.isInvalid) return;
+    // The background does not answer for this page (not the configured GitLab any more): stay out.
+    if (!status) return runner.stop();
+    // A GitLab below a path (https://host/gitlab): page paths are read relative to it from now on.
+    base = new URL(status.gitlabUrl);
+    if (base.pathname.replace(/\/+$/, '')) runner.update(new URL(location.href));
   },
 });

@@ -10,8 +10,8 @@ export interface RunnerDeps {
   features: readonly Feature[];
   start(feature: Feature, page: PageInfo, signal: AbortSignal): void;
   readBody(): BodyData;
-  /** The configured GitLab (for its relative URL root), or null. */
-  gitlabBase: URL | null;
+  /** The configured GitLab (for its relative URL root), or null while not known. */
+  gitlabBase: () => URL | null;
 }
 
 interface Run {
@@ -38,7 +38,8 @@ export function createRunner(deps: RunnerDeps) {
 
   return {
     update(url: URL): void {
-      const base = deps.gitlabBase?.origin === url.origin ? deps.gitlabBase : null;
+      const configured = deps.gitlabBase();
+      const base = configured?.origin === url.origin ? configured : null;
       const page = detectPage(url, deps.readBody(), base);
       const key = pageKey(page);
       if (pageRun?.key !== key) {

@@ -36,3 +36,16 @@ export function waitForElement(
     observer.observe(document.documentElement, { childList: true, subtree: true });
   });
 }
+
+/** Resolves once <body> exists (a document_start script runs before the parser reaches it). */
+export function bodyReady(): Promise<void> {
+  if (document.body) return Promise.resolve();
+  return new Promise((resolve) => {
+    const observer = new MutationObserver(() => {
+      if (!document.body) return;
+      observer.disconnect();
+      resolve();
+    });
+    observer.observe(document.documentElement, { childList: true });
+  });
+}

@@ -145,3 +145,18 @@ kpiTest('1,000 cards: one host per card, also for cards loaded by scrolling and 
   await expect(arrived.locator(HOST).getByRole('note').first()).toBeVisible();
   await expectOneFilledHostPerCard(page, 1000);
 });
+
+kpiTest('a board GitLab renders at once still gets its bar without moving the lists', async ({ context, sandbox, openOptions }) => {
+  await setUpKpiTeam(sandbox, openOptions);
+  for (const delay of [0, 100]) {
+    const page = await context.newPage();
+    await page.setViewportSize({ width: 1600, height: 900 });
+    await recordLayoutShifts(page);
+    // No mount delay: the lists render as soon as the page's script runs. The overlay's hosts
+    // must already be waiting for them (document_start), not arrive a frame later.
+    await page.goto(`${sandbox.url}/${project}/-/boards/1?sandbox_mount_delay=${delay}`);
+    await expectSummary(page.locator('[data-lens="board-summary"]'));
+    expect(await movedElements(page), `mount delay ${delay} ms`).toEqual([]);
+    await page.close();
+  }
+});

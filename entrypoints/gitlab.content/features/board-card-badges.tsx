@@ -19,7 +19,7 @@ export const boardCardBadges: Feature = {
   async init({ signal, page, gitlab }) {
     const board = boardScope(page);
     // Not set up: the summary bar says so; empty rows on every card would not help.
-    if (!board || !gitlab.configured) return;
+    if (!board || !(await gitlab)?.configured || signal.aborted) return;
     // Ask for the scope's likely cards while GitLab is still loading the board.
     const prefetched = sendMessage('content:board-cards', { board, cards: [], prefetch: true });
     prefetched.catch(() => {

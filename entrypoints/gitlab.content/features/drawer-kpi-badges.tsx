@@ -6,7 +6,7 @@
 import { drawerAnchors, drawerRefLinks, drawerRoots, firstMatch } from '../../../utils/page/anchors';
 import { detectPage, readBodyData } from '../../../utils/page/detect';
 import { decodeDrawerParam } from '../../../utils/page/drawer-param';
-import type { Feature, FeatureContext } from '../feature';
+import type { Feature, FeatureContext, GitLabStatus } from '../feature';
 import { IssueOverview } from '../issue-overview';
 import { mountLensHost } from '../lens-host';
 import { waitForElement } from '../wait-for-element';
@@ -19,8 +19,8 @@ export const drawerKpiBadges: Feature = {
     const { ctx, signal } = context;
     const drawer = await waitForElement(drawerRoots, signal);
     if (!drawer) return;
-    const issue = openedIssue(context);
-    if (!issue) return;
+    const issue = openedIssue(context, await context.gitlab);
+    if (!issue || signal.aborted) return;
     await mountLensHost({
       ctx,
       signal,
@@ -33,7 +33,7 @@ export const drawerKpiBadges: Feature = {
 };
 
 /** The drawer's issue: from `?show=` when it decodes, else from the drawer's reference link. */
-function openedIssue({ page, gitlab }: FeatureContext): { projectPath: string; iid: number; projectId?: number } | null {
+function openedIssue({ page }: FeatureContext, gitlab: GitLabStatus | null): { projectPath: string; iid: number; projectId?: number } | null {
   const body = readBodyData(document.body);
   const fromParam = decodeDrawerParam(page.drawer);
   if (fromParam) {
@@ -43,7 +43,7 @@ function openedIssue({ page, gitlab }: FeatureContext): { projectPath: string; i
   const href = firstMatch(document, drawerRefLinks)?.getAttribute('href');
   if (!href) return null;
   const url = new URL(href, location.href);
-  const base = gitlab.gitlabUrl ? new URL(gitlab.gitlabUrl) : null;
+  const base = gitlab?.gitlabUrl ? new URL(gitlab.gitlabUrl) : null;
   const linked = detectPage(url, body, base?.origin === url.origin ? base : null);
   if (linked.kind !== 'issue' || !linked.projectPath || !linked.iid) return null;
   return { projectPath: linked.projectPath, iid: linked.iid, ...(linked.projectId ? { projectId: linked.projectId } : {}) };

@@ -5,6 +5,8 @@ import { DAILY_SYNC_ALARM } from '../../../utils/background/daily-sync';
 import { loadSettings, saveSettings, tokenVault } from '../../../utils/background/settings-store';
 import { DEFAULT_SETTINGS } from '../../../utils/settings';
 
+const registered = new Map<string, object>();
+
 // What every start of the service worker does, whatever woke it (issue #7, items 3 and 8).
 
 async function startBackground(): Promise<void> {
@@ -17,6 +19,14 @@ beforeEach(async () => {
   fakeBrowser.reset();
   // Not in WXT's fake browser; the start only registers a listener on it.
   Object.assign(fakeBrowser.permissions.onRemoved, { addListener: vi.fn() });
+  // A small in-memory scripting API: registered content scripts by id.
+  registered.clear();
+  Object.assign(fakeBrowser.scripting, {
+    getRegisteredContentScripts: async ({ ids }: { ids: string[] }) => ids.flatMap((id) => registered.get(id) ?? []),
+    registerContentScripts: async (scripts: Array<{ id: string }>) => scripts.forEach((script) => registered.set(script.id, script)),
+    updateContentScripts: async (scripts: Array<{ id: string }>) => scripts.forEach((script) => registered.set(script.id, { ...registered.get(script.id), ...script })),
+    unregisterContentScripts: async ({ ids }: { ids: string[] }) => ids.forEach((id) => registered.delete(id)),
+  });
   await tokenVault.clear();
 });
 
@@ -29,6 +39,16 @@ describe('at every start of the background', () => {
     await fakeBrowser.alarms.clearAll();
     await startBackground();
     await vi.waitFor(async () => expect(await fakeBrowser.alarms.get(DAILY_SYNC_ALARM)).toBeDefined());
+  });
+
+  it('registers the content script for the configured GitLab at document_start, replacing the old self-managed one', async () => {
+    registered.set('gitlab-self-managed', { id: 'gitlab-self-managed', matches: ['https://gitlab.example.com/*'] });
+    await startBackground();
+    await vi.waitFor(() =>
+      expect([...registered.values()]).toEqual([
+        { id: 'gitlab', matches: ['https://gitlab.com/*'], js: ['content-scripts/gitlab.js'], runAt: 'document_start', persistAcrossSessions: true },
+      ]),
+    );
   });
 
   it('closes storage.local to content scripts where the browser can (Chrome 102+)', async () => {

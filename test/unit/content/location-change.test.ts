@@ -13,7 +13,7 @@ function setUp() {
     features: [issue],
     start: (_feature, page) => started.push(page.iid!),
     readBody: () => ({ page: 'projects:issues:show' }),
-    gitlabBase: new URL('https://gitlab.example.com'),
+    gitlabBase: () => new URL('https://gitlab.example.com'),
   });
   runner.update(new URL('https://gitlab.example.com/g/p/-/issues/1'));
   const listener = (event: Event) => handleLocationChange(event, (url) => runner.update(url));

@@ -9,7 +9,7 @@ function setUp() {
     features: [feature('issue', ['issue']), feature('board', ['board']), feature('drawer', ['board', 'issue-list'], true)],
     start: (f, page, signal) => runs.push({ id: f.id, iid: page.iid, drawer: page.drawer, signal }),
     readBody: () => ({ page: 'projects:issues:show' }),
-    gitlabBase: new URL('https://gitlab.example.com'),
+    gitlabBase: () => new URL('https://gitlab.example.com'),
   });
   const live = () => runs.filter((run) => !run.signal.aborted).map((run) => `${run.id}${run.iid ?? ''}${run.drawer ? `:${run.drawer}` : ''}`);
   return { runner, runs, live };
