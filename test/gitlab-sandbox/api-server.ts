@@ -6,7 +6,7 @@ import { matchRoute } from './api/routes.ts';
 import { authenticate, authorize, tokenFromRequest, type AuthContext } from './auth.ts';
 import type { Controls } from './controls.ts';
 import type { Dataset } from './dataset.ts';
-import { ApiError, collectParams, readBody, type ApiResult } from './http.ts';
+import { ApiError, Params, type ApiResult } from './http.ts';
 
 // config/application.rb (Rack::Cors): what GitLab lets cross-origin JavaScript read. RateLimit-*
 // and Retry-After are NOT exposed by GitLab, so a page-context client cannot read them.
@@ -132,7 +132,6 @@ export async function handleApi(ctx: ApiServerContext, req: IncomingMessage, res
     return;
   }
   try {
-    const text = method === 'POST' || method === 'PUT' ? await readBody(req) : '';
     const apiPath = url.pathname.startsWith('/api/v4/') ? url.pathname.slice('/api/v4'.length) : null;
     const match = apiPath === null ? null : matchRoute(method === 'HEAD' ? 'GET' : method, apiPath);
     // lib/api/api.rb ends with `route :any, '*path' do error!('404 Not Found', 404)`.
@@ -144,7 +143,7 @@ export async function handleApi(ctx: ApiServerContext, req: IncomingMessage, res
       url,
       baseUrl: baseUrlOf(req),
       route: match.params,
-      params: collectParams(url, req.headers['content-type'], text),
+      params: new Params(url.searchParams),
       headers: req.headers,
       auth,
       data: ctx.data,

@@ -2,7 +2,7 @@
 //   unknown token          → 401 {"message":"401 Unauthorized"}
 //   revoked / expired      → 401 {"error":"invalid_token","error_description":"..."} + WWW-Authenticate
 //   insufficient scope     → 403 {"error":"insufficient_scope","error_description":"...","scope":"api read_api"}
-//   no token, private data → 404 (GitLab hides private projects and groups), 401 on /user & writes.
+//   no token, private data → 404 (GitLab hides private projects and groups), 401 on /user.
 
 import type { IncomingHttpHeaders } from 'node:http';
 import type { Dataset } from './dataset.ts';
@@ -18,17 +18,15 @@ export interface AuthContext {
 /**
  * What a route needs:
  * - read: api or read_api; anonymous allowed (private resources then 404).
- * - user: api, read_api or read_user; token required (GET /user, /version).
+ * - user: api, read_api or read_user; token required (GET /user).
  * - self: any scope; token required (/personal_access_tokens/self).
- * - write: api; token required.
  */
-export type Access = 'read' | 'user' | 'self' | 'write';
+export type Access = 'read' | 'user' | 'self';
 
 const ALLOWED_SCOPES: Record<Access, readonly Scope[] | null> = {
   read: ['api', 'read_api'],
   user: ['api', 'read_api', 'read_user'],
   self: null,
-  write: ['api'],
 };
 
 const INSUFFICIENT_SCOPE_DESCRIPTION = 'The request requires higher privileges than provided by the access token.';

@@ -12,7 +12,6 @@ import type {
   Membership,
   MergeRequest,
   Milestone,
-  Note,
   Project,
   Token,
   User,
@@ -44,7 +43,6 @@ export class Dataset implements SeedRecords {
   epics: Epic[] = [];
   issues: Issue[] = [];
   mergeRequests: MergeRequest[] = [];
-  notes: Note[] = [];
   boards: Board[] = [];
   /** Bumped by touch(); list caches key on it. */
   version = 0;
@@ -62,7 +60,7 @@ export class Dataset implements SeedRecords {
     return this.options.now;
   }
 
-  /** Current time for writes: `now` advanced by the wall-clock time since start. */
+  /** Current time (records added later, token expiry): `now` advanced by the wall-clock time since start. */
   clock(): number {
     return this.options.now.getTime() + (Date.now() - this.startedAt);
   }
@@ -197,14 +195,14 @@ export class Dataset implements SeedRecords {
   }
 
   /**
-   * Members of a project or group. `inherited` (members/all) adds group members to a project and
-   * keeps, per user, the membership with the highest access level (doc/api/members.md).
+   * Members of a project or group as members/all lists them: a project's include its group's, and
+   * per user the membership with the highest access level is kept (doc/api/members.md).
    */
-  membersOf(source: { type: 'project' | 'group'; id: number }, inherited: boolean): MemberRecord[] {
+  membersOf(source: { type: 'project' | 'group'; id: number }): MemberRecord[] {
     const matches = (membership: Membership): boolean => {
       if (source.type === 'group') return membership.source_type === 'Namespace' && membership.source_id === source.id;
       if (membership.source_type === 'Project') return membership.source_id === source.id;
-      return inherited && this.project(source.id)?.namespace_id === membership.source_id;
+      return this.project(source.id)?.namespace_id === membership.source_id;
     };
     const best = new Map<number, Membership>();
     for (const membership of this.memberships) {
@@ -222,10 +220,6 @@ export class Dataset implements SeedRecords {
 
   /** Highest access level of a user on a project (including inherited) or group; 0 if none. */
   accessLevel(userId: number, source: { type: 'project' | 'group'; id: number }): number {
-    return this.membersOf(source, true).find((record) => record.user.id === userId)?.membership.access_level ?? 0;
-  }
-
-  notesOf(issue: Issue): Note[] {
-    return this.notes.filter((note) => note.noteable_id === issue.id);
+    return this.membersOf(source).find((record) => record.user.id === userId)?.membership.access_level ?? 0;
   }
 }

@@ -26,20 +26,17 @@ export const forbidden = (reason?: string): ApiError =>
 // Grape parameter validation answers {"error": "<param> is missing"} / "... does not have a valid value".
 export const invalidParam = (error: string): ApiError => new ApiError(400, { error });
 
-/** Query and body parameters merged the way Rack/Grape does ("iids[]=1&iids[]=2" is a list). */
+/** Query parameters the way Rack/Grape reads them ("iids[]=1&iids[]=2" is a list). */
 export class Params {
   private readonly values = new Map<string, string[]>();
 
-  add(rawName: string, value: unknown): void {
-    const name = rawName.endsWith('[]') ? rawName.slice(0, -2) : rawName;
-    const list = this.values.get(name) ?? [];
-    if (Array.isArray(value)) for (const item of value) list.push(String(item));
-    else if (value !== null && value !== undefined) list.push(typeof value === 'object' ? JSON.stringify(value) : String(value));
-    this.values.set(name, list);
-  }
-
-  has(name: string): boolean {
-    return this.values.has(name);
+  constructor(search: URLSearchParams) {
+    for (const [rawName, value] of search) {
+      const name = rawName.endsWith('[]') ? rawName.slice(0, -2) : rawName;
+      const list = this.values.get(name) ?? [];
+      list.push(value);
+      this.values.set(name, list);
+    }
   }
 
   /** Last value given for `name`. */
@@ -100,24 +97,4 @@ export async function readBody(req: IncomingMessage): Promise<string> {
     chunks.push(buffer);
   }
   return Buffer.concat(chunks).toString('utf8');
-}
-
-export function collectParams(url: URL, contentType: string | undefined, body: string): Params {
-  const params = new Params();
-  for (const [name, value] of url.searchParams) params.add(name, value);
-  if (!body) return params;
-  if (contentType?.includes('application/json')) {
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(body);
-    } catch {
-      throw new ApiError(400, { error: 'The provided content-type \'application/json\' is not supported.' });
-    }
-    if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) {
-      for (const [name, value] of Object.entries(parsed)) params.add(name, value);
-    }
-  } else {
-    for (const [name, value] of new URLSearchParams(body)) params.add(name, value);
-  }
-  return params;
 }

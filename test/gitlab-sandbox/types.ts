@@ -177,19 +177,6 @@ export interface MergeRequest {
   changes: FileChange[];
 }
 
-export interface Note {
-  id: number;
-  body: string;
-  author_id: number;
-  created_at: string;
-  updated_at: string;
-  system: boolean;
-  noteable_type: 'Issue';
-  noteable_id: number;
-  noteable_iid: number;
-  project_id: number;
-}
-
 export interface BoardList {
   /** Numeric part of gid://gitlab/List/<id>. */
   id: number;

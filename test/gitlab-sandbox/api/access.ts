@@ -1,7 +1,7 @@
 // Resource lookups with GitLab's visibility rules: every sandbox project and group is private, so
 // callers who are not members (or anonymous) get 404, never 403.
 
-import { forbidden, invalidParam, notFound, recordNotFound, type ApiRequest } from '../http.ts';
+import { invalidParam, notFound, recordNotFound, type ApiRequest } from '../http.ts';
 import { offsetPage, type Page } from '../pagination.ts';
 import type { Group, Issue, Project } from '../types.ts';
 
@@ -33,11 +33,6 @@ export function visibleIssue(req: ApiRequest): { project: Project; issue: Issue 
   const issue = req.data.issue(project.id, routeIid(req));
   if (!issue) throw recordNotFound();
   return { project, issue };
-}
-
-/** 403 unless the caller has at least `level` on the project (e.g. 20 to edit issues). */
-export function requireAccess(req: ApiRequest, project: Project, level: number): void {
-  if (!req.auth || req.data.accessLevel(req.auth.user.id, { type: 'project', id: project.id }) < level) throw forbidden();
 }
 
 /** Offset-paginated JSON list. */

@@ -1,25 +1,18 @@
 // Group epics (deprecated REST API, Premium+) and repository files.
 
 import { createHash } from 'node:crypto';
-import { forbidden, invalidParam, notFound, type ApiRequest, type ApiResult } from '../http.ts';
+import { forbidden, notFound, type ApiRequest, type ApiResult } from '../http.ts';
 import { compareKeys } from '../pagination.ts';
 import type { Epic, Group } from '../types.ts';
-import { listResult, routeIid, visibleGroup, visibleProject } from './access.ts';
+import { listResult, visibleGroup, visibleProject } from './access.ts';
 import { fakeSha } from './serialize.ts';
-import { epicEntity, issueEntity } from './serialize-work.ts';
+import { epicEntity } from './serialize-work.ts';
 
 /** Epics need a paid tier: 403 on a free group (doc/api/epics.md). */
 function epicGroup(req: ApiRequest): Group {
   const group = visibleGroup(req);
   if (group.tier !== 'premium') throw forbidden();
   return group;
-}
-
-function visibleEpic(req: ApiRequest): Epic {
-  const group = epicGroup(req);
-  const epic = req.data.epicByIid(group.id, routeIid(req));
-  if (!epic) throw notFound('Epic');
-  return epic;
 }
 
 export function listGroupEpics(req: ApiRequest): ApiResult {
@@ -47,30 +40,9 @@ export function listGroupEpics(req: ApiRequest): ApiResult {
   return listResult(req, epics, (epic) => epicEntity(req.data, req.baseUrl, epic));
 }
 
-export function getGroupEpic(req: ApiRequest): ApiResult {
-  return { body: epicEntity(req.data, req.baseUrl, visibleEpic(req)) };
-}
-
-/** GET /groups/:id/epics/:iid/issues: the epic's issues, each with epic_issue_id. */
-export function listEpicIssues(req: ApiRequest): ApiResult {
-  const epic = visibleEpic(req);
-  const issues = req.data.issues
-    .filter((issue) => issue.epic_id === epic.id && req.data.project(issue.project_id)?.tier === 'premium')
-    .sort((a, b) => a.relative_position - b.relative_position || a.id - b.id);
-  return listResult(req, issues, (issue) => ({ ...issueEntity(req.data, req.baseUrl, issue, 'group'), epic_issue_id: issue.id + 100_000 }));
-}
-
-/** GET /groups/:id/epics/:iid/epics: child epics. */
-export function listChildEpics(req: ApiRequest): ApiResult {
-  const epic = visibleEpic(req);
-  const children = req.data.epics.filter((candidate) => candidate.parent_id === epic.id).sort((a, b) => a.iid - b.iid);
-  return listResult(req, children, (child) => epicEntity(req.data, req.baseUrl, child));
-}
-
-function repositoryFile(req: ApiRequest, refRequired: boolean): { path: string; content: string; ref: string } {
+function repositoryFile(req: ApiRequest): { path: string; content: string; ref: string } {
   const project = visibleProject(req);
   const ref = req.params.get('ref');
-  if (ref === undefined && refRequired) throw invalidParam('ref is missing');
   const knownRefs = [project.default_branch, 'HEAD', fakeSha(`head:${project.id}`)];
   if (ref !== undefined && !knownRefs.includes(ref)) throw notFound('Commit');
   const path = req.route.file_path ?? '';
@@ -98,30 +70,7 @@ function fileHeaders(path: string, content: string, ref: string, projectId: numb
 
 /** GET /projects/:id/repository/files/:file_path/raw (ref optional, defaults to HEAD). */
 export function getRawFile(req: ApiRequest): ApiResult {
-  const { path, content, ref } = repositoryFile(req, false);
+  const { path, content, ref } = repositoryFile(req);
   const projectId = visibleProject(req).id;
   return { body: content, contentType: 'text/plain; charset=utf-8', headers: fileHeaders(path, content, ref, projectId) };
-}
-
-/** GET /projects/:id/repository/files/:file_path (JSON, base64 content, ref required). */
-export function getFile(req: ApiRequest): ApiResult {
-  const { path, content, ref } = repositoryFile(req, true);
-  const projectId = visibleProject(req).id;
-  const headers = fileHeaders(path, content, ref, projectId);
-  return {
-    headers,
-    body: {
-      file_name: headers['X-Gitlab-File-Name'],
-      file_path: path,
-      size: Buffer.byteLength(content),
-      encoding: 'base64',
-      content_sha256: headers['X-Gitlab-Content-Sha256'],
-      ref,
-      blob_id: headers['X-Gitlab-Blob-Id'],
-      commit_id: headers['X-Gitlab-Commit-Id'],
-      last_commit_id: headers['X-Gitlab-Last-Commit-Id'],
-      execute_filemode: false,
-      content: Buffer.from(content).toString('base64'),
-    },
-  };
 }

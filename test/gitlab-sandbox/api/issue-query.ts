@@ -70,8 +70,8 @@ function userIdParam(req: ApiRequest, idName: string, usernameName: string): num
 
 type Predicate = (issue: Issue) => boolean;
 
-/** Builds the filter; `defaultScope` is 'all' for project/group lists, 'created_by_me' for /issues. */
-export function issueFilter(req: ApiRequest, defaultScope: 'all' | 'created_by_me'): Predicate {
+/** Builds the filter of a project or group issue list. */
+export function issueFilter(req: ApiRequest): Predicate {
   const { params, data } = req;
   const checks: Predicate[] = [];
   const state = params.oneOf('state', ['opened', 'closed', 'all'] as const, 'all');
@@ -99,7 +99,7 @@ export function issueFilter(req: ApiRequest, defaultScope: 'all' | 'created_by_m
     const bound = timeBound(req, name);
     if (bound !== undefined) checks.push((issue) => (sign === 1 ? field(issue) >= bound : field(issue) <= bound));
   }
-  const scope = params.oneOf('scope', ['created_by_me', 'assigned_to_me', 'all', 'created-by-me', 'assigned-to-me'] as const, defaultScope);
+  const scope = params.oneOf('scope', ['created_by_me', 'assigned_to_me', 'all', 'created-by-me', 'assigned-to-me'] as const, 'all');
   if (scope !== 'all') {
     const me = req.auth?.user.id ?? -1;
     checks.push(scope.startsWith('created') ? (issue) => issue.author_id === me : (issue) => issue.assignee_ids.includes(me));
@@ -177,9 +177,9 @@ const listCache = new WeakMap<Dataset, Map<string, { version: number; items: Iss
 const CACHE_THRESHOLD = 2_000;
 
 /** Filtered and ordered issues; large lists are cached per dataset version for fast paging. */
-export function queryIssues(req: ApiRequest, sourceKey: string, source: () => Issue[], defaultScope: 'all' | 'created_by_me'): { items: Issue[]; order: IssueOrder } {
+export function queryIssues(req: ApiRequest, sourceKey: string, source: () => Issue[]): { items: Issue[]; order: IssueOrder } {
   const order = issueOrder(req);
-  const filter = issueFilter(req, defaultScope);
+  const filter = issueFilter(req);
   const query = [...req.url.searchParams].filter(([name]) => !['page', 'per_page', 'cursor', 'pagination'].includes(name));
   const key = `${sourceKey}|${req.auth?.user.id ?? 0}|${JSON.stringify(query)}`;
   const cache = listCache.get(req.data) ?? new Map();

@@ -1,11 +1,11 @@
-// Merge request reads: project and group lists (offset pagination only), single MR, diffs.
+// Merge request reads: project and group lists (offset pagination only).
 
 import { parseTimeParam } from '../dates.ts';
-import { invalidParam, recordNotFound, type ApiRequest, type ApiResult } from '../http.ts';
+import { invalidParam, type ApiRequest, type ApiResult } from '../http.ts';
 import { compareKeys, type SortKey } from '../pagination.ts';
-import type { FileChange, MergeRequest } from '../types.ts';
-import { listResult, routeIid, visibleGroup, visibleProject } from './access.ts';
-import { issueEntity, mergeRequestEntity, type ReferenceContext } from './serialize-work.ts';
+import type { MergeRequest } from '../types.ts';
+import { listResult, visibleGroup, visibleProject } from './access.ts';
+import { mergeRequestEntity, type ReferenceContext } from './serialize-work.ts';
 
 const ORDER_BY = ['created_at', 'updated_at', 'title', 'merged_at', 'popularity', 'priority', 'label_priority', 'milestone_due'] as const;
 
@@ -66,45 +66,4 @@ export function listGroupMergeRequests(req: ApiRequest): ApiResult {
   const group = visibleGroup(req);
   const all = req.data.projectsOfGroup(group.id).flatMap((project) => req.data.mergeRequestsOf(project.id));
   return mergeRequestList(req, all, 'group');
-}
-
-function visibleMergeRequest(req: ApiRequest): MergeRequest {
-  const project = visibleProject(req);
-  const mr = req.data.mergeRequest(project.id, routeIid(req));
-  if (!mr) throw recordNotFound();
-  return mr;
-}
-
-export function getMergeRequest(req: ApiRequest): ApiResult {
-  const mr = visibleMergeRequest(req);
-  return { body: { ...mergeRequestEntity(req.data, req.baseUrl, mr, 'project'), subscribed: false, changes_count: String(mr.changes.length) } };
-}
-
-/** A small unified diff for a changed path; deterministic so tests can compare. */
-function diffText(change: FileChange): string {
-  if (change.new_file) return `@@ -0,0 +1,3 @@\n+# ${change.new_path}\n+\n+# added by the sandbox\n`;
-  if (change.deleted_file) return `@@ -1,2 +0,0 @@\n-# ${change.old_path}\n-\n`;
-  return `@@ -1,3 +1,3 @@\n # ${change.new_path}\n-old line\n+new line\n`;
-}
-
-export function listMergeRequestDiffs(req: ApiRequest): ApiResult {
-  const mr = visibleMergeRequest(req);
-  return listResult(req, mr.changes, (change) => ({
-    old_path: change.old_path,
-    new_path: change.new_path,
-    a_mode: change.new_file ? '0' : '100644',
-    b_mode: change.deleted_file ? '0' : '100644',
-    diff: diffText(change),
-    new_file: change.new_file,
-    renamed_file: change.renamed_file,
-    deleted_file: change.deleted_file,
-    generated_file: false,
-  }));
-}
-
-/** GET /projects/:id/merge_requests/:iid/closes_issues. */
-export function listClosesIssues(req: ApiRequest): ApiResult {
-  const mr = visibleMergeRequest(req);
-  const issues = mr.closes_issue_iids.map((iid) => req.data.issue(mr.project_id, iid)).filter((issue) => issue !== undefined);
-  return listResult(req, issues, (issue) => issueEntity(req.data, req.baseUrl, issue, 'project'));
 }

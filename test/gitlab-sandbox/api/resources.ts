@@ -1,10 +1,10 @@
-// User, token, project, group, member, milestone and label endpoints.
+// User, token, project, group, member and milestone endpoints.
 
 import type { ApiRequest, ApiResult } from '../http.ts';
 import { isTokenActive } from '../auth.ts';
 import type { Milestone } from '../types.ts';
 import { listResult, visibleGroup, visibleProject } from './access.ts';
-import { currentUser, groupEntity, labelEntity, memberEntity, milestoneEntity, projectEntity } from './serialize.ts';
+import { currentUser, groupEntity, memberEntity, milestoneEntity, projectEntity } from './serialize.ts';
 
 export function getCurrentUser(req: ApiRequest): ApiResult {
   const auth = req.auth;
@@ -32,25 +32,8 @@ export function getTokenSelf(req: ApiRequest): ApiResult {
   };
 }
 
-export function getVersion(_req: ApiRequest): ApiResult {
-  return { body: { version: '18.3.0-ee', revision: 'sandbox', kas: { enabled: false, externalUrl: null, version: null }, enterprise: true } };
-}
-
 export function getProject(req: ApiRequest): ApiResult {
   return { body: projectEntity(req.baseUrl, req.data, visibleProject(req)) };
-}
-
-/** GET /projects: projects the caller is a member of (membership=true is implied for private data). */
-export function listProjects(req: ApiRequest): ApiResult {
-  const { auth, data } = req;
-  const search = req.params.get('search')?.toLowerCase();
-  const projects = data.projects.filter(
-    (project) =>
-      auth !== null &&
-      data.accessLevel(auth.user.id, { type: 'project', id: project.id }) > 0 &&
-      (!search || project.path_with_namespace.toLowerCase().includes(search) || project.name.toLowerCase().includes(search)),
-  );
-  return listResult(req, projects, (project) => projectEntity(req.baseUrl, data, project));
 }
 
 export function getGroup(req: ApiRequest): ApiResult {
@@ -58,25 +41,19 @@ export function getGroup(req: ApiRequest): ApiResult {
   return { body: { ...groupEntity(req.baseUrl, group), projects: req.data.projectsOfGroup(group.id).map((p) => projectEntity(req.baseUrl, req.data, p)) } };
 }
 
-export function listGroupProjects(req: ApiRequest): ApiResult {
-  const group = visibleGroup(req);
-  return listResult(req, req.data.projectsOfGroup(group.id), (project) => projectEntity(req.baseUrl, req.data, project));
-}
-
-function memberList(req: ApiRequest, source: { type: 'project' | 'group'; id: number }, inherited: boolean): ApiResult {
+/** GET …/members/all: direct and inherited members (doc/api/members.md). */
+function memberList(req: ApiRequest, source: { type: 'project' | 'group'; id: number }): ApiResult {
   const query = req.params.get('query')?.toLowerCase();
   const userIds = new Set(req.params.list('user_ids').map(Number));
   const records = req.data
-    .membersOf(source, inherited)
+    .membersOf(source)
     .filter(({ user }) => (!query || user.username.includes(query) || user.name.toLowerCase().includes(query)) && (userIds.size === 0 || userIds.has(user.id)));
   return listResult(req, records, ({ user, membership }) => memberEntity(req.baseUrl, req.data, user, membership));
 }
 
-export const listProjectMembers = (inherited: boolean) => (req: ApiRequest): ApiResult =>
-  memberList(req, { type: 'project', id: visibleProject(req).id }, inherited);
+export const listProjectMembers = (req: ApiRequest): ApiResult => memberList(req, { type: 'project', id: visibleProject(req).id });
 
-export const listGroupMembers = (inherited: boolean) => (req: ApiRequest): ApiResult =>
-  memberList(req, { type: 'group', id: visibleGroup(req).id }, inherited);
+export const listGroupMembers = (req: ApiRequest): ApiResult => memberList(req, { type: 'group', id: visibleGroup(req).id });
 
 function milestoneList(req: ApiRequest, all: Milestone[]): ApiResult {
   const state = req.params.oneOf('state', ['active', 'closed', 'all'] as const, 'all');
@@ -116,36 +93,3 @@ export function listGroupMilestones(req: ApiRequest): ApiResult {
     req.data.milestones.filter((m) => m.group_id === group.id || (descendants && m.project_id !== null && projectIds.has(m.project_id))),
   );
 }
-
-function labelCounts(req: ApiRequest, projectIds: number[], name: string): { open: number; closed: number } {
-  let open = 0;
-  let closed = 0;
-  for (const id of projectIds) {
-    for (const issue of req.data.issuesOf(id)) {
-      if (!issue.labels.includes(name)) continue;
-      if (issue.state === 'opened') open++;
-      else closed++;
-    }
-  }
-  return { open, closed };
-}
-
-export function listProjectLabels(req: ApiRequest): ApiResult {
-  const project = visibleProject(req);
-  const ancestors = req.params.get('include_ancestor_groups') !== 'false';
-  const withCounts = req.params.get('with_counts') === 'true';
-  const labels = req.data
-    .labelsFor(project)
-    .filter((label) => ancestors || label.project_id === project.id)
-    .sort((a, b) => a.name.localeCompare(b.name));
-  return listResult(req, labels, (label) => labelEntity(label, withCounts ? labelCounts(req, [project.id], label.name) : undefined));
-}
-
-export function listGroupLabels(req: ApiRequest): ApiResult {
-  const group = visibleGroup(req);
-  const withCounts = req.params.get('with_counts') === 'true';
-  const projectIds = req.data.projectsOfGroup(group.id).map((project) => project.id);
-  const labels = req.data.labels.filter((label) => label.group_id === group.id).sort((a, b) => a.name.localeCompare(b.name));
-  return listResult(req, labels, (label) => labelEntity(label, withCounts ? labelCounts(req, projectIds, label.name) : undefined));
-}
-

@@ -3,36 +3,24 @@
 
 import type { Access } from '../auth.ts';
 import type { ApiRequest, ApiResult } from '../http.ts';
-import { getFile, getGroupEpic, getRawFile, listChildEpics, listEpicIssues, listGroupEpics } from './epics-files.ts';
-import { createIssue, createIssueNote, updateIssue } from './issue-writes.ts';
-import { closedBy, getIssue, listAllIssues, listGroupIssues, listIssueNotes, listProjectIssues, relatedMergeRequests } from './issues.ts';
-import {
-  getMergeRequest,
-  listClosesIssues,
-  listGroupMergeRequests,
-  listMergeRequestDiffs,
-  listProjectMergeRequests,
-} from './merge-requests.ts';
+import { getRawFile, listGroupEpics } from './epics-files.ts';
+import { getIssue, listGroupIssues, listProjectIssues } from './issues.ts';
+import { listGroupMergeRequests, listProjectMergeRequests } from './merge-requests.ts';
 import {
   getCurrentUser,
   getGroup,
   getProject,
   getTokenSelf,
-  getVersion,
-  listGroupLabels,
   listGroupMembers,
   listGroupMilestones,
-  listGroupProjects,
-  listProjectLabels,
   listProjectMembers,
   listProjectMilestones,
-  listProjects,
 } from './resources.ts';
 
 export type Handler = (req: ApiRequest) => ApiResult;
 
 export interface Route {
-  method: 'GET' | 'POST' | 'PUT';
+  method: 'GET';
   segments: string[];
   access: Access;
   handler: Handler;
@@ -45,43 +33,26 @@ const route = (method: Route['method'], path: string, access: Access, handler: H
   handler,
 });
 
+/**
+ * Only routes something calls: the extension's GitLab client (utils/gitlab/client.ts; what calls
+ * it is noted per route), its tests or the demo. A feature adds its routes with their callers.
+ */
 export const API_ROUTES: readonly Route[] = [
-  route('GET', '/user', 'user', getCurrentUser),
-  route('GET', '/personal_access_tokens/self', 'self', getTokenSelf),
-  route('GET', '/version', 'user', getVersion),
-  route('GET', '/issues', 'read', listAllIssues),
-  route('GET', '/projects', 'read', listProjects),
-  route('GET', '/projects/:id', 'read', getProject),
-  route('GET', '/projects/:id/issues', 'read', listProjectIssues),
-  route('POST', '/projects/:id/issues', 'write', createIssue),
-  route('GET', '/projects/:id/issues/:iid', 'read', getIssue),
-  route('PUT', '/projects/:id/issues/:iid', 'write', updateIssue),
-  route('GET', '/projects/:id/issues/:iid/related_merge_requests', 'read', relatedMergeRequests),
-  route('GET', '/projects/:id/issues/:iid/closed_by', 'read', closedBy),
-  route('GET', '/projects/:id/issues/:iid/notes', 'read', listIssueNotes),
-  route('POST', '/projects/:id/issues/:iid/notes', 'write', createIssueNote),
-  route('GET', '/projects/:id/merge_requests', 'read', listProjectMergeRequests),
-  route('GET', '/projects/:id/merge_requests/:iid', 'read', getMergeRequest),
-  route('GET', '/projects/:id/merge_requests/:iid/diffs', 'read', listMergeRequestDiffs),
-  route('GET', '/projects/:id/merge_requests/:iid/closes_issues', 'read', listClosesIssues),
-  route('GET', '/projects/:id/members', 'read', listProjectMembers(false)),
-  route('GET', '/projects/:id/members/all', 'read', listProjectMembers(true)),
-  route('GET', '/projects/:id/milestones', 'read', listProjectMilestones),
-  route('GET', '/projects/:id/labels', 'read', listProjectLabels),
-  route('GET', '/projects/:id/repository/files/:file_path', 'read', getFile),
-  route('GET', '/projects/:id/repository/files/:file_path/raw', 'read', getRawFile),
-  route('GET', '/groups/:id', 'read', getGroup),
-  route('GET', '/groups/:id/projects', 'read', listGroupProjects),
-  route('GET', '/groups/:id/issues', 'read', listGroupIssues),
-  route('GET', '/groups/:id/merge_requests', 'read', listGroupMergeRequests),
-  route('GET', '/groups/:id/members', 'read', listGroupMembers(false)),
-  route('GET', '/groups/:id/members/all', 'read', listGroupMembers(true)),
-  route('GET', '/groups/:id/milestones', 'read', listGroupMilestones),
-  route('GET', '/groups/:id/labels', 'read', listGroupLabels),
-  route('GET', '/groups/:id/epics', 'read', listGroupEpics),
-  route('GET', '/groups/:id/epics/:iid', 'read', getGroupEpic),
-  route('GET', '/groups/:id/epics/:iid/issues', 'read', listEpicIssues),
-  route('GET', '/groups/:id/epics/:iid/epics', 'read', listChildEpics),
+  route('GET', '/user', 'user', getCurrentUser), // Test connection
+  route('GET', '/personal_access_tokens/self', 'self', getTokenSelf), // Test connection: scopes, expiry
+  route('GET', '/projects/:id', 'read', getProject), // Save: team check, path → id; CODEOWNERS sync
+  route('GET', '/projects/:id/issues', 'read', listProjectIssues), // sync
+  route('GET', '/projects/:id/issues/:iid', 'read', getIssue), // issue page, issue not cached yet
+  route('GET', '/projects/:id/merge_requests', 'read', listProjectMergeRequests), // sync
+  route('GET', '/projects/:id/members/all', 'read', listProjectMembers), // sync
+  route('GET', '/projects/:id/milestones', 'read', listProjectMilestones), // sync
+  route('GET', '/projects/:id/repository/files/:file_path/raw', 'read', getRawFile), // CODEOWNERS sync
+  route('GET', '/groups/:id', 'read', getGroup), // Save: team check, path → id
+  route('GET', '/groups/:id/issues', 'read', listGroupIssues), // sync
+  route('GET', '/groups/:id/merge_requests', 'read', listGroupMergeRequests), // sync
+  route('GET', '/groups/:id/members/all', 'read', listGroupMembers), // sync
+  route('GET', '/groups/:id/milestones', 'read', listGroupMilestones), // sync
+  route('GET', '/groups/:id/epics', 'read', listGroupEpics), // sync (Premium; 403 on Free)
 ];
 
 export interface RouteMatch {

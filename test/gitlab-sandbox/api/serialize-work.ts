@@ -1,16 +1,16 @@
-// Issue, merge request, epic and note entities. Premium-only fields (weight, epic, epic_iid,
+// Issue, merge request and epic entities. Premium-only fields (weight, epic, epic_iid,
 // iteration) are present only on premium-tier projects, as on GitLab Free they are absent.
 
 import type { Dataset } from '../dataset.ts';
-import type { Epic, Issue, MergeRequest, Note, Project } from '../types.ts';
-import { fakeSha, humanDuration, milestoneEntity, userBasic, userRef } from './serialize.ts';
+import type { Epic, Issue, MergeRequest, Project } from '../types.ts';
+import { fakeSha, humanDuration, milestoneEntity, userRef } from './serialize.ts';
 
 /** Where the list was asked from; decides references.relative like GitLab's Entities::IssuableReferences. */
-export type ReferenceContext = 'project' | 'group' | 'global';
+export type ReferenceContext = 'project' | 'group';
 
 function references(project: Project, prefix: '#' | '!', iid: number, context: ReferenceContext): Record<string, string> {
   const full = `${project.path_with_namespace}${prefix}${iid}`;
-  const relative = context === 'project' ? `${prefix}${iid}` : context === 'group' ? `${project.path}${prefix}${iid}` : full;
+  const relative = context === 'project' ? `${prefix}${iid}` : `${project.path}${prefix}${iid}`;
   return { short: `${prefix}${iid}`, relative, full };
 }
 
@@ -222,29 +222,5 @@ export function epicEntity(data: Dataset, base: string, epic: Epic): Record<stri
       group: `${base}/api/v4/groups/${epic.group_id}`,
       parent: parent ? `${api}/${parent.iid}` : null,
     },
-  };
-}
-
-export function noteEntity(data: Dataset, base: string, note: Note): Record<string, unknown> {
-  const user = data.user(note.author_id);
-  return {
-    id: note.id,
-    type: null,
-    body: note.body,
-    attachment: null,
-    author: user ? userBasic(base, user) : null,
-    created_at: note.created_at,
-    updated_at: note.updated_at,
-    system: note.system,
-    noteable_id: note.noteable_id,
-    noteable_type: note.noteable_type,
-    project_id: note.project_id,
-    resolvable: false,
-    confidential: false,
-    internal: false,
-    imported: false,
-    imported_from: 'none',
-    noteable_iid: note.noteable_iid,
-    commands_changes: {},
   };
 }

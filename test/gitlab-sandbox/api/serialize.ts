@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto';
 import type { Dataset } from '../dataset.ts';
 import { parseDate } from '../dates.ts';
-import type { Group, Label, Membership, Milestone, Project, User } from '../types.ts';
+import type { Group, Membership, Milestone, Project, User } from '../types.ts';
 
 export const avatarUrl = (base: string, user: User): string => `${base}/uploads/-/system/user/avatar/${user.id}/avatar.png`;
 
@@ -81,21 +81,6 @@ export function milestoneEntity(base: string, data: Dataset, milestone: Mileston
     start_date: milestone.start_date,
     expired: milestone.due_date !== null && parseDate(milestone.due_date) < parseDate(data.now.toISOString().slice(0, 10)),
     web_url: webUrl,
-  };
-}
-
-export function labelEntity(label: Label, counts?: { open: number; closed: number }): Record<string, unknown> {
-  return {
-    id: label.id,
-    name: label.name,
-    description: label.description,
-    description_html: label.description ?? '',
-    text_color: label.text_color,
-    color: label.color,
-    ...(counts ? { open_issues_count: counts.open, closed_issues_count: counts.closed, open_merge_requests_count: 0 } : {}),
-    subscribed: false,
-    priority: null,
-    is_project_label: label.project_id !== null,
   };
 }
 

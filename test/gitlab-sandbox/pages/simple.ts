@@ -26,8 +26,8 @@ export function landingPage(ctx: PageContext): SafeHtml {
     return [...special, ...issues.slice(-8).reverse()].slice(0, 16);
   };
   const tokens: [string, string][] = [
-    [SANDBOX_TOKENS.api, "scopes ['api'], ava.chen (Owner): reads and writes"],
-    [SANDBOX_TOKENS.read, "scopes ['read_api'], dev.patel (Developer): reads only, writes get 403"],
+    [SANDBOX_TOKENS.api, "scopes ['api'], ava.chen (Owner)"],
+    [SANDBOX_TOKENS.read, "scopes ['read_api'], dev.patel (Developer)"],
     [SANDBOX_TOKENS.userOnly, "scopes ['read_user']: /user and /personal_access_tokens/self only"],
     [SANDBOX_TOKENS.revoked, 'revoked: 401'],
     [SANDBOX_TOKENS.expired, 'expired: 401'],

@@ -1,7 +1,7 @@
 // Builds the whole dataset from a seed. Same seed + same `now` + same scale = same records.
 
 import { createRandom, deriveSeed } from '../prng.ts';
-import type { Board, Epic, Group, Issue, Label, Membership, MergeRequest, Milestone, Note, Project, Token, User } from '../types.ts';
+import type { Board, Epic, Group, Issue, Label, Membership, MergeRequest, Milestone, Project, Token, User } from '../types.ts';
 import { PROJECTS } from './catalog.ts';
 import { generateIssues } from './issues.ts';
 import { generateMergeRequests } from './merge-requests.ts';
@@ -32,7 +32,6 @@ export interface SeedRecords {
   epics: Epic[];
   issues: Issue[];
   mergeRequests: MergeRequest[];
-  notes: Note[];
   boards: Board[];
 }
 
@@ -88,7 +87,6 @@ export function seedRecords({ seed, now: nowDate, scale = {} }: SeedOptions): Se
     epics: seedEpics(now),
     issues,
     mergeRequests,
-    notes: [],
     boards: seedBoards(),
   };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { API_TOKEN, EXPIRED_TOKEN, READ_TOKEN, REVOKED_TOKEN, USER_ONLY_TOKEN } from '../../gitlab-sandbox/index.ts';
+import { EXPIRED_TOKEN, READ_TOKEN, REVOKED_TOKEN, USER_ONLY_TOKEN } from '../../gitlab-sandbox/index.ts';
 import { call, useSandbox } from './helpers.ts';
 
 const INSUFFICIENT = 'The request requires higher privileges than provided by the access token.';
@@ -37,14 +37,12 @@ describe('authentication and scopes', () => {
     expect(expired.body.error).toBe('invalid_token');
   });
 
-  it('without a token: 401 on /user and writes, 404 on private projects', async () => {
+  it('without a token: 401 on /user, 404 on private projects', async () => {
     const sb = sandbox();
     expect((await call(sb, '/api/v4/user', { token: null })).status).toBe(401);
     const project = await call(sb, '/api/v4/projects/201/issues', { token: null });
     expect(project.status).toBe(404);
     expect(project.body).toEqual({ message: '404 Project Not Found' });
-    const write = await call(sb, '/api/v4/projects/201/issues', { method: 'POST', token: null, body: { title: 'x' } });
-    expect(write.status).toBe(401);
   });
 
   it('read_user tokens read only the user and themselves', async () => {
@@ -54,25 +52,6 @@ describe('authentication and scopes', () => {
     const issues = await call(sb, '/api/v4/projects/201/issues', { token: USER_ONLY_TOKEN });
     expect(issues.status).toBe(403);
     expect(issues.body).toEqual({ error: 'insufficient_scope', error_description: INSUFFICIENT, scope: 'api read_api' });
-  });
-
-  it('read_api tokens cannot POST or PUT', async () => {
-    const sb = sandbox();
-    const post = await call(sb, '/api/v4/projects/201/issues', { method: 'POST', token: READ_TOKEN, body: { title: 'Nope' } });
-    expect(post.status).toBe(403);
-    expect(post.body).toEqual({ error: 'insufficient_scope', error_description: INSUFFICIENT, scope: 'api' });
-    const put = await call(sb, '/api/v4/projects/201/issues/1', { method: 'PUT', token: READ_TOKEN, body: { assignee_ids: [2] } });
-    expect(put.status).toBe(403);
-    const note = await call(sb, '/api/v4/projects/201/issues/1/notes', { method: 'POST', token: READ_TOKEN, body: { body: 'hi' } });
-    expect(note.status).toBe(403);
-    expect((await call(sb, '/api/v4/projects/201/issues/1', { token: READ_TOKEN })).status).toBe(200);
-  });
-
-  it('api tokens can write', async () => {
-    const sb = sandbox();
-    const created = await call<{ iid: number; author: { username: string } }>(sb, '/api/v4/projects/201/issues', { method: 'POST', token: API_TOKEN, body: { title: 'Written' } });
-    expect(created.status).toBe(201);
-    expect(created.body.author.username).toBe('ava.chen');
   });
 });
 

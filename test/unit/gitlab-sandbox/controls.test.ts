@@ -88,8 +88,8 @@ describe('test controls', () => {
     expect(reply.status).toBe(200);
     const result = (await reply.json()) as { issues: { iid: number; state: string }[] };
     expect(result.issues[0]).toMatchObject({ iid: before + 1, state: 'closed' });
-    const related = await call<unknown[]>(sb, `/api/v4/projects/203/issues/${before + 1}/related_merge_requests`);
-    expect(related.body).toHaveLength(1);
+    const issue = await call<{ merge_requests_count: number }>(sb, `/api/v4/projects/203/issues/${before + 1}`);
+    expect(issue.body.merge_requests_count).toBe(1);
     expect((await control(sb.url, '/fixtures', { project: 'nope/nope', issues: [] })).status).toBe(400);
     await control(sb.url, '/reset');
     expect(sb.data.issuesOf(203).length).toBe(before);

@@ -30,7 +30,7 @@ export function useSandbox(options: SandboxOptions = {}): () => Sandbox {
 export async function call<T = unknown>(
   sandbox: Sandbox,
   path: string,
-  init: { method?: string; token?: string | null; bearer?: boolean; body?: unknown } = {},
+  init: { token?: string | null; bearer?: boolean } = {},
 ): Promise<Reply<T>> {
   const headers: Record<string, string> = {};
   const token = init.token === undefined ? API_TOKEN : init.token;
@@ -38,12 +38,7 @@ export async function call<T = unknown>(
     if (init.bearer) headers.Authorization = `Bearer ${token}`;
     else headers['PRIVATE-TOKEN'] = token;
   }
-  if (init.body !== undefined) headers['Content-Type'] = 'application/json';
-  const response = await fetch(`${sandbox.url}${path}`, {
-    method: init.method ?? 'GET',
-    headers,
-    body: init.body === undefined ? undefined : JSON.stringify(init.body),
-  });
+  const response = await fetch(`${sandbox.url}${path}`, { headers });
   const text = await response.text();
   let body: unknown = text;
   if (response.headers.get('content-type')?.includes('application/json')) body = JSON.parse(text);
