@@ -11,8 +11,8 @@
  *   so no task grows long and the cards in view are done first.
  * - A card that carries a host we did not make (a copy made while dragging) loses it.
  */
-import type { BadgeView } from '../../utils/overview/badge-view';
-import { boardAnchors, boardCardPathAttribute, firstMatch } from '../../utils/page/anchors';
+import type { BadgeView } from '../../../utils/overview/badge-view';
+import { boardAnchors, boardCardPathAttribute, firstMatch } from '../../../utils/page/anchors';
 import { CARD_BADGES_ID, createCardHost, fillCardHost, sameBadges } from './card-badge-host';
 import { onSyncEnded } from './data-changes';
 
@@ -30,7 +30,7 @@ export interface CardAnswer {
   scopes: readonly string[];
 }
 
-export interface CardBadgesOptions {
+interface CardBadgesOptions {
   signal: AbortSignal;
   load(paths: string[]): Promise<CardAnswer>;
   /** Badges asked for before the cards rendered (the scope's likely cards), if any. */
@@ -157,6 +157,8 @@ export function startCardBadges({ signal, load, prefetched, theme, onError }: Ca
     try {
       answer = await load(paths);
     } catch (error) {
+      // Not answered: these cards are asked for again with the next ask that can be made.
+      for (const path of paths) asked.delete(path);
       if (signal.aborted) return;
       onError(error);
       if (!failing) removeEmptyHosts();
