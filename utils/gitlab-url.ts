@@ -2,13 +2,13 @@
  * The GitLab address a user types, made canonical: scheme, host, optional relative URL root
  * (GitLab can be served below a path), no trailing slash, no `/api/v4`, no query.
  */
-export const GITLAB_COM = 'https://gitlab.com';
+const GITLAB_COM = 'https://gitlab.com';
 
 /**
  * `note` is set when the address was changed in a way the user should see (a page inside GitLab
  * was pasted), so the options page can say which address is used instead.
  */
-export type GitLabUrlResult = { ok: true; url: string; note?: string } | { ok: false; message: string };
+type GitLabUrlResult = { ok: true; url: string; note?: string } | { ok: false; message: string };
 
 export function normalizeGitLabUrl(input: string): GitLabUrlResult {
   const raw = input.trim();

@@ -1,42 +1,30 @@
 /**
  * Every message between the extension's parts, with zod schemas for request and response.
  * Names say the direction (Dark Reader style): `ui:*` from the popup and options pages,
- * `content:*` from the content script on GitLab pages. The background validates each request,
- * checks the sender (utils/background/router.ts), and every answer is validated by the caller.
+ * `content:*` from the content script on GitLab pages. The background validates each request
+ * and checks the sender (utils/background/router.ts): requests can come from anywhere a bug or
+ * a hostile page reaches. Answers come only from our own background, built from these types;
+ * callers check the answer's envelope (message-envelope.ts readAnswer) and trust its typed
+ * payload, since zod is kept out of the content script bundle (SPEC §9) and the response
+ * schemas serve as the answers' types.
  */
 // zod/mini: the same schemas at a fraction of the size, which matters for the content script
 // bundle (SPEC §9: under 90 KB gzip).
 import * as z from 'zod/mini';
 
 import type { ErrorInfo } from './message-envelope';
+import type { PublicSettings } from './settings';
 
 export { SYNC_ENDED_PUSH, MessageError, isSyncEndedPush, readAnswer } from './message-envelope';
 export type { Answer, ErrorInfo, SyncEndedPush, SyncOutcome } from './message-envelope';
 
-export const errorInfoSchema = z.object({ kind: z.string(), message: z.string() }) satisfies z.ZodMiniType<ErrorInfo>;
+const errorInfoSchema = z.object({ kind: z.string(), message: z.string() }) satisfies z.ZodMiniType<ErrorInfo>;
 
-const publicSettingsSchema = z.object({
-  version: z.number(),
-  gitlabUrl: z.string(),
-  hasToken: z.boolean(),
-  team: z.object({ group: z.string(), projects: z.array(z.string()), engineers: z.array(z.string()) }),
-  kpi: z.object({
-    windowDays: z.number(),
-    timeZone: z.string(),
-    dueSoonDays: z.number(),
-    incidentTypeIsFailure: z.boolean(),
-    failureLabelSets: z.array(z.array(z.string())),
-    targets: z.object({
-      onTimePercent: z.number(),
-      completePercent: z.number(),
-      mttrHours: z.number(),
-      mtbfDays: z.number(),
-      mrRate: z.number(),
-      techContribution: z.number(),
-    }),
-  }),
-  sync: z.object({ staleAfterMinutes: z.number() }),
-});
+/**
+ * The settings the UI may see: derived from the settings schema (utils/settings), not copied.
+ * Answers are not re-validated (see the header), so its type is all the schema needs to carry.
+ */
+const publicSettingsSchema = z.custom<PublicSettings>();
 
 const fieldErrorsSchema = z.record(z.string(), z.string());
 
@@ -70,7 +58,7 @@ const syncResourceSchema = z.object({
 });
 export type SyncResourceInfo = z.infer<typeof syncResourceSchema>;
 
-export const badgeViewSchema = z.object({
+const badgeViewSchema = z.object({
   id: z.string(),
   text: z.string(),
   explanation: z.string(),
@@ -78,7 +66,7 @@ export const badgeViewSchema = z.object({
 });
 
 /** How fresh cached data is: shown next to badges, and `syncing` means an update will be pushed. */
-export const freshnessSchema = z.object({
+const freshnessSchema = z.object({
   syncedAt: z.nullable(z.string()),
   syncing: z.boolean(),
   error: z.optional(errorInfoSchema),

@@ -1,7 +1,9 @@
 /**
  * The one place UI and content scripts talk to the background. The background validates every
  * request and checks the sender (utils/background/router.ts); failures come back as
- * `MessageError` with a typed kind. Zod-free on purpose: this is in the content script bundle.
+ * `MessageError` with a typed kind. The answer's envelope is checked here; its payload is typed,
+ * not re-validated (our own background built it, see messages.ts). Zod-free on purpose: this is
+ * in the content script bundle.
  */
 import { browser } from 'wxt/browser';
 import { MessageError, readAnswer } from './message-envelope';

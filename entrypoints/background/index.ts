@@ -1,24 +1,26 @@
+/**
+ * The background service worker: wires storage, the GitLab client, the cache, the handlers, the
+ * router and the alarms together. No logic of its own (utils/background/ holds it).
+ */
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { createRouter } from '../../utils/background/router';
-import { createHandlers } from '../../utils/background/handlers';
-import { createOverviewHandlers } from '../../utils/background/overview-handlers';
-import { createSyncHandlers } from '../../utils/background/sync-handlers';
-import { createBoardHandlers } from '../../utils/background/board-handlers';
-import { createEpicHandlers } from '../../utils/background/epic-handlers';
+import { createAlarmDispatcher, DAILY_SYNC_ALARM, ensureAlarms, runDailySync } from '../../utils/background/alarms';
+import { createAnswers } from '../../utils/background/answers';
+import { isConfiguredGitLabPage, syncContentScriptRegistration } from '../../utils/background/content-script-registration';
 import { createDataService } from '../../utils/background/data-service';
-import { loadSettings, saveSettings, tokenFor } from '../../utils/background/settings-store';
-import {
-  isConfiguredGitLabPage,
-  syncContentScriptRegistration,
-} from '../../utils/background/content-script-registration';
 import { connectionProbe, describeGitLabError } from '../../utils/background/gitlab-access';
-import { isGitLabError } from '../../utils/gitlab/errors';
-import { scheduleDailySync, DAILY_SYNC_ALARM, runDailySync } from '../../utils/background/daily-sync';
+import { createBoardHandlers } from '../../utils/background/handlers/board';
+import { createEpicHandlers } from '../../utils/background/handlers/epic';
+import { createIssueHandlers } from '../../utils/background/handlers/issue';
+import { createPopupHandlers } from '../../utils/background/handlers/popup';
+import { createSettingsHandlers } from '../../utils/background/handlers/settings';
+import { createRouter } from '../../utils/background/router';
 import { storedTeamProblems } from '../../utils/background/scopes';
-import { forgetFailures } from '../../utils/db/sync-state';
+import { loadSettings, saveSettings, tokenFor } from '../../utils/background/settings-store';
 import { createLensDbHandle } from '../../utils/db/database';
+import { forgetFailures } from '../../utils/db/sync-state';
 import { GitLabClient } from '../../utils/gitlab/client';
+import { isGitLabError } from '../../utils/gitlab/errors';
 import { SYNC_ENDED_PUSH } from '../../utils/messages';
 
 const log = (message: string, detail?: unknown) => console.warn(`[Engineering Lens] ${message}`, detail ?? '');
@@ -36,7 +38,6 @@ function restrictStorageToExtensionPages(): void {
 
 export default defineBackground(() => {
   restrictStorageToExtensionPages();
-
   const lensDb = createLensDbHandle();
   const openDb = () => lensDb.open();
 
@@ -52,45 +53,37 @@ export default defineBackground(() => {
     now: Date.now,
     onSyncError: (scope, error) => log(`sync of ${scope} failed`, error),
   });
+  const answers = createAnswers(data, Date.now);
 
   async function clearCache(): Promise<void> {
     data.forget();
     await lensDb.deleteAll();
   }
 
-  const settingsHandlers = createHandlers({
-    loadSettings,
-    saveSettings: async (candidate) => {
-      const before = (await loadSettings()).settings;
-      const result = await saveSettings(candidate);
-      if (!result.ok) return result;
-      if (result.settings.gitlabUrl !== before.gitlabUrl) {
-        // Another GitLab's data must not mix with the new one's: start the cache afresh.
-        await clearCache();
-      } else if (result.settings.token !== before.token) {
-        // Nothing queued with the old token goes out; what failed with it may be tried at once.
-        data.forget();
-        await forgetFailures(await openDb());
-      }
-      return result;
-    },
-    clearCache,
-    teamProblems: async (settings) => storedTeamProblems(await openDb(), settings),
-    now: Date.now,
-    hasOriginPermission: (pattern) => browser.permissions.contains({ origins: [pattern] }),
-    syncContentScriptRegistration,
-    openOptionsPage: () => browser.runtime.openOptionsPage(),
-    createProbe: connectionProbe,
-    describeError: describeGitLabError,
-  });
-
   const route = createRouter(
     {
-      ...settingsHandlers,
-      ...createOverviewHandlers(data, Date.now),
-      ...createSyncHandlers(data, Date.now),
-      ...createEpicHandlers(data, Date.now),
-      ...createBoardHandlers(data, Date.now),
+      ...createSettingsHandlers({
+        loadSettings,
+        saveSettings,
+        clearCache,
+        connectionChanged: async (change) => {
+          // Another GitLab's data must not mix with the new one's: start the cache afresh.
+          if (change === 'gitlab') return clearCache();
+          data.forget();
+          await forgetFailures(await openDb());
+        },
+        teamProblems: async (settings) => storedTeamProblems(await openDb(), settings),
+        now: Date.now,
+        hasOriginPermission: (pattern) => browser.permissions.contains({ origins: [pattern] }),
+        syncContentScriptRegistration,
+        openOptionsPage: () => browser.runtime.openOptionsPage(),
+        createProbe: connectionProbe,
+        describeError: describeGitLabError,
+      }),
+      ...createIssueHandlers(data, answers, Date.now),
+      ...createEpicHandlers(data, answers, Date.now),
+      ...createBoardHandlers(data, answers, Date.now),
+      ...createPopupHandlers(data, answers, Date.now),
     },
     {
       extensionId: browser.runtime.id,
@@ -103,21 +96,17 @@ export default defineBackground(() => {
   browser.runtime.onMessage.addListener((message, sender) => route(message, sender));
 
   // Registered content scripts persist, but a revoked permission or an edited URL must not
-  // leave a stale one behind.
+  // leave a stale one behind: checked at every start too.
   const resync = () =>
     void loadSettings()
       .then(({ settings }) => syncContentScriptRegistration(settings.gitlabUrl))
-      .catch((error: unknown) => console.error('[Engineering Lens] content script registration failed', error));
+      .catch((error: unknown) => log('content script registration failed', error));
   browser.runtime.onInstalled.addListener(resync);
   browser.permissions.onRemoved.addListener(resync);
   resync();
 
-  // At every start of the worker: browsers may drop alarms across restarts and updates.
-  scheduleDailySync(browser.alarms).catch((error: unknown) => log('could not schedule the daily sync', error));
-  browser.alarms.onAlarm.addListener((alarm) => {
-    if (alarm.name !== DAILY_SYNC_ALARM) return;
-    loadSettings()
-      .then(({ settings }) => runDailySync(settings, data, log))
-      .catch((error: unknown) => log('daily sync failed', error));
-  });
+  ensureAlarms(browser.alarms).catch((error: unknown) => log('could not schedule alarms', error));
+  browser.alarms.onAlarm.addListener(
+    createAlarmDispatcher({ [DAILY_SYNC_ALARM]: async () => runDailySync((await loadSettings()).settings, data, log) }, log),
+  );
 });

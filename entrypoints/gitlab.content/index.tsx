@@ -12,9 +12,9 @@ import { sendMessage } from '../../utils/send-message';
 import { runFeature, type GitLabStatus } from './feature';
 import { createRunner } from './runner';
 import { features } from './features';
-import { listenForSyncPushes } from './data-changes';
+import { listenForSyncPushes } from './ui/data-changes';
 import { handleLocationChange } from './location-change';
-import { bodyReady } from './wait-for-element';
+import { bodyReady } from './ui/wait-for-element';
 
 export default defineContentScript({
   matches: ['https://gitlab.com/*'],

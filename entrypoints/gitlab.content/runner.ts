@@ -6,7 +6,7 @@
 import { detectPage, type BodyData, type PageInfo } from '../../utils/page/detect';
 import type { Feature } from './feature';
 
-export interface RunnerDeps {
+interface RunnerDeps {
   features: readonly Feature[];
   start(feature: Feature, page: PageInfo, signal: AbortSignal): void;
   readBody(): BodyData;
@@ -19,7 +19,7 @@ interface Run {
   controller: AbortController;
 }
 
-export function pageKey(page: PageInfo): string {
+function pageKey(page: PageInfo): string {
   return [page.kind, page.projectPath, page.groupPath, page.iid, page.boardId].join('|');
 }
 

@@ -107,7 +107,7 @@ export function App() {
           return;
         }
         const result = await sendMessage('ui:settings-save', {
-          settings: candidateFromForm(form, saved.version),
+          settings: candidateFromForm(form),
           token: form.token,
         });
         if (!result.ok) {

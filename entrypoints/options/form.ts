@@ -58,9 +58,8 @@ const lines = (text: string): string[] =>
     .filter(Boolean);
 
 /** Candidate settings without the token (it travels separately so a blank keeps the saved one). */
-export function candidateFromForm(form: FormState, version: number): Record<string, unknown> {
+export function candidateFromForm(form: FormState): Record<string, unknown> {
   return {
-    version,
     gitlabUrl: form.gitlabUrl,
     team: { group: form.group.trim(), projects: lines(form.projects), engineers: lines(form.engineers).map((u) => u.replace(/^@/, '')) },
     kpi: {

@@ -10,11 +10,10 @@ import {
 
 describe('settings', () => {
   it('fills defaults and normalizes', () => {
-    const parsed = parseSettings({ version: 1, gitlabUrl: 'gitlab.example.com/', token: ' glpat-x ' });
+    const parsed = parseSettings({ gitlabUrl: 'gitlab.example.com/', token: ' glpat-x ' });
     expect(parsed).toEqual({
       ok: true,
       settings: {
-        version: 1,
         gitlabUrl: 'https://gitlab.example.com',
         token: 'glpat-x',
         team: { group: '', projects: [], engineers: [] },
@@ -33,7 +32,6 @@ describe('settings', () => {
 
   it('gives the KPI engine its units: ratios and milliseconds', () => {
     const parsed = parseSettings({
-      version: 1,
       gitlabUrl: 'https://gitlab.com',
       token: '',
       team: { engineers: ['ada'] },
@@ -50,13 +48,12 @@ describe('settings', () => {
   });
 
   it('rejects a time zone that does not exist', () => {
-    const parsed = parseSettings({ version: 1, gitlabUrl: 'https://gitlab.com', token: '', kpi: { timeZone: 'Mars/Olympus' } });
+    const parsed = parseSettings({ gitlabUrl: 'https://gitlab.com', token: '', kpi: { timeZone: 'Mars/Olympus' } });
     expect(parsed).toEqual({ ok: false, fieldErrors: { 'kpi.timeZone': expect.stringContaining('time zone') } });
   });
 
   it('reports every invalid field by path', () => {
     const parsed = parseSettings({
-      version: 1,
       gitlabUrl: 'ftp://x',
       token: 'has space',
       team: { group: '', projects: ['ok', ''], engineers: [] },
@@ -68,24 +65,19 @@ describe('settings', () => {
   });
 
   it('checks the GitLab URL with the same rules: no http:// to a public host, a pasted page becomes the root', () => {
-    expect(parseSettings({ version: 1, gitlabUrl: 'http://gitlab.example.com', token: '' })).toEqual({
+    expect(parseSettings({ gitlabUrl: 'http://gitlab.example.com', token: '' })).toEqual({
       ok: false,
       fieldErrors: {
         gitlabUrl:
           'Use https:// for gitlab.example.com: over http:// the token would travel unencrypted. http:// is allowed only for a GitLab on this computer or your local network.',
       },
     });
-    const pasted = parseSettings({ version: 1, gitlabUrl: 'https://gitlab.example.com/group/project/-/issues/3', token: '' });
+    const pasted = parseSettings({ gitlabUrl: 'https://gitlab.example.com/group/project/-/issues/3', token: '' });
     expect(pasted.ok && pasted.settings.gitlabUrl).toBe('https://gitlab.example.com');
   });
 
-  it('migrates unversioned settings', () => {
-    const parsed = parseSettings({ gitlabUrl: 'https://gitlab.com', token: 't' });
-    expect(parsed.ok && parsed.settings.version).toBe(1);
-  });
-
   it('falls back to defaults when storage holds garbage, and says what was wrong', () => {
-    const { settings, problems } = settingsFromStorage({ version: 1, gitlabUrl: 42 });
+    const { settings, problems } = settingsFromStorage({ gitlabUrl: 42 });
     expect(settings).toEqual(DEFAULT_SETTINGS);
     expect(Object.keys(problems)).toContain('gitlabUrl');
     expect(settingsFromStorage(undefined)).toEqual({ settings: DEFAULT_SETTINGS, problems: {} });
@@ -93,7 +85,7 @@ describe('settings', () => {
 
   it('keeps the rest of the saved settings when one part no longer validates', () => {
     // Saved by a version that still allowed http:// to any host.
-    const stored = { version: 1, gitlabUrl: 'http://gitlab.example.com', token: '', team: { group: 'lens-demo', projects: ['lens-demo/web-app'], engineers: [] }, kpi: { windowDays: 30 } };
+    const stored = { gitlabUrl: 'http://gitlab.example.com', token: '', team: { group: 'lens-demo', projects: ['lens-demo/web-app'], engineers: [] }, kpi: { windowDays: 30 } };
     const { settings, problems } = settingsFromStorage(stored);
     expect(settings.gitlabUrl).toBe(DEFAULT_SETTINGS.gitlabUrl);
     expect(settings.team.group).toBe('lens-demo');
@@ -113,7 +105,7 @@ describe('token', () => {
     `The token contains an invisible character (${code}) — it was probably copied along with the token. Paste the token again or type it.`;
   const NOT_IN_TOKENS = (what: string) => `The token contains ${what}, which no GitLab token has. Paste the token again or type it.`;
   const tokenError = (token: string) => {
-    const parsed = parseSettings({ version: 1, gitlabUrl: 'https://gitlab.com', token });
+    const parsed = parseSettings({ gitlabUrl: 'https://gitlab.com', token });
     return parsed.ok ? null : parsed.fieldErrors.token;
   };
 
@@ -174,7 +166,7 @@ describe('token', () => {
     expect(tokenProblem('glpat-AbC_12.01.xyz~9')).toBeNull();
     expect(tokenProblem('')).toBeNull();
     expect(tokenProblem('\uFEFF glpat-abc\u00A0\n')).toBeNull();
-    const parsed = parseSettings({ version: 1, gitlabUrl: 'https://gitlab.com', token: '\uFEFF glpat-abc\u00A0\n' });
+    const parsed = parseSettings({ gitlabUrl: 'https://gitlab.com', token: '\uFEFF glpat-abc\u00A0\n' });
     expect(parsed.ok && parsed.settings.token).toBe('glpat-abc');
   });
 });

@@ -1,6 +1,6 @@
 import type { AllocationCategory, AllocationRule, AllocationRuleSet } from './rules';
 
-export const UNCATEGORIZED_NAME = 'Uncategorized';
+const UNCATEGORIZED_NAME = 'Uncategorized';
 
 /** Category inherited from a parent (an issue's epic). MRs have no epic; callers may map one. */
 export interface InheritedCategory {
@@ -9,7 +9,7 @@ export interface InheritedCategory {
   from: string;
 }
 
-export type Classification =
+type Classification =
   | { kind: 'categorized'; category: AllocationCategory; source: 'label'; label: string; why: string }
   | { kind: 'categorized'; category: AllocationCategory; source: 'inherited'; from: string; why: string }
   | { kind: 'uncategorized'; name: typeof UNCATEGORIZED_NAME; why: string };

@@ -4,7 +4,7 @@
  */
 
 /** Product work is what the roadmap asks for; engineering work is the budgeted "rest". */
-export type AllocationKind = 'product' | 'engineering';
+type AllocationKind = 'product' | 'engineering';
 
 export interface AllocationCategory {
   id: string;

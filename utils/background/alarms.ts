@@ -1,6 +1,8 @@
 /**
- * The daily background sync (SPEC §8): an alarm, because the MV3 worker is not alive to run a
- * timer, that refreshes the configured team's group and projects.
+ * The background's alarms, one dispatcher for all: the MV3 worker is not alive to run timers, so
+ * anything periodic is an alarm. Today the daily sync (SPEC §8); the survey outbox's retries
+ * plug in here next. Alarms are (re)created at every start of the worker: browsers may drop them
+ * across restarts and updates.
  */
 import type { Settings } from '../settings';
 import type { DataService } from './data-service';
@@ -8,18 +10,34 @@ import { resolveTeam } from './scopes';
 
 export const DAILY_SYNC_ALARM = 'daily-sync';
 
-interface Alarms {
+/** Every alarm with its schedule (minutes). */
+const ALARMS = {
+  [DAILY_SYNC_ALARM]: { periodInMinutes: 24 * 60, delayInMinutes: 1 },
+} as const;
+
+type AlarmName = keyof typeof ALARMS;
+
+interface AlarmsApi {
   get(name: string): Promise<unknown>;
   create(name: string, info: { periodInMinutes: number; delayInMinutes: number }): Promise<void> | void;
 }
 
-/**
- * Creates the alarm unless it exists. Called at every start of the worker, not only on install:
- * browsers may drop alarms across restarts and updates.
- */
-export async function scheduleDailySync(alarms: Alarms): Promise<void> {
-  if (await alarms.get(DAILY_SYNC_ALARM)) return;
-  await alarms.create(DAILY_SYNC_ALARM, { periodInMinutes: 24 * 60, delayInMinutes: 1 });
+/** Creates every alarm that does not exist; keeps those that do (and their next run). */
+export async function ensureAlarms(alarms: AlarmsApi): Promise<void> {
+  for (const [name, schedule] of Object.entries(ALARMS)) {
+    if (!(await alarms.get(name))) await alarms.create(name, { ...schedule });
+  }
+}
+
+/** Routes a fired alarm to its handler; a failure is logged, never thrown into the browser. */
+export function createAlarmDispatcher(
+  handlers: Record<AlarmName, () => Promise<void>>,
+  log: (message: string, detail?: unknown) => void,
+): (alarm: { name: string }) => void {
+  return (alarm) => {
+    if (!Object.hasOwn(handlers, alarm.name)) return;
+    handlers[alarm.name as AlarmName]().catch((error: unknown) => log(`${alarm.name} failed`, error));
+  };
 }
 
 /** Syncs every team scope that resolves, one after the other; a bad path is logged, not fatal. */

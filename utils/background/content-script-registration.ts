@@ -9,13 +9,13 @@
 import { browser } from 'wxt/browser';
 import { isGitLabCom, originPermissionPattern } from '../gitlab-url';
 
-export const CONTENT_SCRIPT_ID = 'gitlab';
+const CONTENT_SCRIPT_ID = 'gitlab';
 /** The id versions before 0.2 used for self-managed origins (gitlab.com had a manifest script). */
 const LEGACY_SCRIPT_ID = 'gitlab-self-managed';
 // WXT writes the `gitlab.content` entrypoint here.
 const CONTENT_SCRIPT_FILE = 'content-scripts/gitlab.js';
 
-export type RegistrationResult = 'registered' | 'permission-missing';
+type RegistrationResult = 'registered' | 'permission-missing';
 
 /** One registration change at a time: two at once would both register the same id. */
 let queue: Promise<unknown> = Promise.resolve();

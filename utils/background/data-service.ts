@@ -9,7 +9,8 @@ import { scopeKey, type ScopeKey, type StoredScopeId } from '../db/records';
 import { getSyncState } from '../db/sync-state';
 import type { GitLabClient } from '../gitlab/client';
 import { GitLabError } from '../gitlab/errors';
-import { needsSync, syncGroup, syncProject, type SyncReport } from '../gitlab/sync';
+import { needsSync } from '../sync/freshness';
+import { syncGroup, syncProject, type SyncReport } from '../sync/sync';
 import { MessageError, type ErrorInfo, type SyncOutcome } from '../messages';
 import type { Settings } from '../settings';
 
@@ -22,7 +23,7 @@ export interface Freshness {
   scopes: ScopeKey[];
 }
 
-export interface DataServiceDeps {
+interface DataServiceDeps {
   loadSettings(): Promise<Settings>;
   openDb(): Promise<LensDb>;
   createClient(settings: Settings): GitLabClient;
@@ -35,7 +36,7 @@ export interface DataServiceDeps {
 export type Scope = { kind: 'project' | 'group'; id: number };
 
 /** A path GitLab did not know (404) is asked about again after this, not on every page. */
-export const FAILED_LOOKUP_RETRY_MS = 10 * 60_000;
+const FAILED_LOOKUP_RETRY_MS = 10 * 60_000;
 
 export type Lookup = { id: number } | { error: ErrorInfo };
 
@@ -157,6 +158,17 @@ export function createDataService(deps: DataServiceDeps) {
     /** Numeric id of a project path; a MessageError (`scope-not-found`) names a path GitLab does not know. */
     projectId: (path: string) => idOf('project', path),
     groupId: (path: string) => idOf('group', path),
+
+    /** An id learnt before, in this worker or an earlier one (no request); undefined when not. */
+    async storedId(kind: 'project' | 'group', path: string): Promise<number | undefined> {
+      const key = `${kind}:${path}`;
+      const known = ids.get(key);
+      if (known !== undefined) return known;
+      const stored = await (await deps.openDb()).get('scopeIds', key);
+      if (stored?.id == null) return undefined;
+      ids.set(key, stored.id);
+      return stored.id;
+    },
 
     /** A project id already learnt in this worker (no request, no IndexedDB); undefined when not. */
     knownProjectId(path: string): number | undefined {

@@ -5,7 +5,6 @@
  */
 import {
   allMessages,
-  contentMessages,
   envelopeSchema,
   isContentMessage,
   isUiMessage,
@@ -15,10 +14,9 @@ import {
   type MessageName,
   type RequestOf,
   type ResponseOf,
-  type uiMessages,
 } from '../messages';
 
-export interface Sender {
+interface Sender {
   id?: string;
   url?: string;
   tab?: { id?: number; url?: string };
@@ -28,7 +26,7 @@ export type Handlers = {
   [N in MessageName]: (payload: RequestOf<N>, sender: Sender) => Promise<ResponseOf<N>>;
 };
 
-export interface RouterOptions {
+interface RouterOptions {
   extensionId: string;
   /** `chrome-extension://<id>/` or `moz-extension://<uuid>/`. */
   extensionBaseUrl: string;
@@ -83,5 +81,3 @@ function fail(kind: string, message: string): Answer<never> {
   return { ok: false, error: { kind, message } };
 }
 
-export type UiMessageName = keyof typeof uiMessages;
-export type ContentMessageName = keyof typeof contentMessages;

@@ -61,7 +61,7 @@ export async function groupProjectIds(db: LensDb, groupPath: string, gitlabUrl: 
  * ones (as on the issue page); a group's are its own, its projects' and any other milestone its
  * issues name, since Complete counts project milestones too.
  */
-export async function loadScopeData(
+async function loadScopeData(
   db: LensDb,
   target: ScopeTarget,
   gitlabUrl: string,
@@ -79,4 +79,16 @@ export async function loadScopeData(
   const milestones = new Map<number, KpiMilestoneRef>(stored.map((milestone) => [milestone.id, milestone]));
   for (const issue of issues) if (issue.milestone && !milestones.has(issue.milestone.id)) milestones.set(issue.milestone.id, issue.milestone);
   return { issues, mergeRequests, members, milestones: [...milestones.values()] };
+}
+
+/** Every scope's data, each issue, MR, member and milestone once (a project may be in the group too). */
+export async function loadTeamData(db: LensDb, targets: readonly ScopeTarget[], gitlabUrl: string): Promise<TeamData> {
+  const parts = await Promise.all(targets.map((target) => loadScopeData(db, target, gitlabUrl)));
+  const unique = <T>(items: T[], key: (item: T) => string | number) => [...new Map(items.map((item) => [key(item), item])).values()];
+  return {
+    issues: unique(parts.flatMap((part) => part.issues), (issue) => `${issue.project_id}#${issue.iid}`),
+    mergeRequests: unique(parts.flatMap((part) => part.mergeRequests), (mr) => `${mr.project_id}!${mr.iid}`),
+    members: parts.flatMap((part) => part.members),
+    milestones: unique(parts.flatMap((part) => part.milestones ?? []), (milestone) => milestone.id),
+  };
 }

@@ -6,17 +6,17 @@
 import type { LensDb } from '../db/database';
 import { MessageError } from '../messages';
 import type { Settings } from '../settings';
-import type { Lookup } from './data-service';
+import type { DataService, Lookup } from './data-service';
 import type { ScopeTarget } from './scope-cache';
 
-export interface ScopeProblem {
+interface ScopeProblem {
   /** The settings field that names the path: `team.group` or `team.projects.2`. */
   field: string;
   path: string;
   message: string;
 }
 
-export interface TeamResolution {
+interface TeamResolution {
   targets: ScopeTarget[];
   problems: ScopeProblem[];
 }
@@ -25,6 +25,11 @@ interface TeamPath {
   kind: 'project' | 'group';
   path: string;
   field: string;
+}
+
+/** Whether the settings name a team (a group or projects) for the Team view. */
+export function hasTeam(settings: Settings): boolean {
+  return Boolean(settings.team.group || settings.team.projects.length);
 }
 
 export function teamPaths(settings: Settings): TeamPath[] {
@@ -86,4 +91,33 @@ export async function storedTeamProblems(db: LensDb, settings: Settings): Promis
     if (stored && stored.id === null && stored.error) problems[field] = stored.error.message;
   }
   return problems;
+}
+
+/**
+ * The scopes a KPI answer is over: the page's own (project, group, board) or, when asked for
+ * and configured, the team's. A team none of whose paths resolves falls back to the page's own.
+ */
+export async function kpiTargets(
+  settings: Settings,
+  data: Pick<DataService, 'lookup'>,
+  own: ScopeTarget,
+  wantTeam: boolean,
+): Promise<{ targets: ScopeTarget[]; team: boolean }> {
+  if (!wantTeam || !hasTeam(settings)) return { targets: [own], team: false };
+  const { targets } = await resolveTeam(settings, data);
+  return targets.length ? { targets, team: true } : { targets: [own], team: false };
+}
+
+/** A board's own scope: its project (id from the page when it has one) or its group. */
+export async function boardTarget(
+  board: { projectPath?: string; projectId?: number; groupPath?: string },
+  data: Pick<DataService, 'projectId' | 'groupId' | 'rememberProject'>,
+): Promise<{ target: ScopeTarget; path: string }> {
+  if (board.groupPath) return { target: { kind: 'group', id: await data.groupId(board.groupPath), path: board.groupPath }, path: board.groupPath };
+  if (board.projectPath) {
+    const id = board.projectId ?? (await data.projectId(board.projectPath));
+    await data.rememberProject(board.projectPath, id);
+    return { target: { kind: 'project', id }, path: board.projectPath };
+  }
+  throw new MessageError({ kind: 'invalid-request', message: 'A board request names its project or its group.' });
 }

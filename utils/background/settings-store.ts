@@ -1,43 +1,53 @@
 /**
- * The thin adapter between settings and the browser's storage. Settings without the token go to
- * `browser.storage.local` (never sync storage); the token goes to the token vault, which content
- * scripts cannot read (token-vault.ts). Only the background writes either.
+ * The thin adapter between settings and the browser's storage. Settings without the token are a
+ * versioned WXT storage item in `browser.storage.local` (never sync storage); the token is in the
+ * token vault, which content scripts cannot read (token-vault.ts). Only the background writes
+ * either. The worker keeps one parsed copy in memory; a change to the stored item (a storage
+ * watch) or a save drops it, so requests do not re-read and re-parse storage.
  */
-import { browser } from 'wxt/browser';
-import { parseSettings, settingsFromStorage, type FieldErrors, type Settings } from '../settings';
+import { storage } from 'wxt/utils/storage';
+import { parseSettings, settingsFromStorage, type FieldErrors, type Settings, type StoredSettings } from '../settings';
 import { createTokenVault, type TokenVault } from './token-vault';
-
-const KEY = 'settings';
 
 export const tokenVault: TokenVault = createTokenVault();
 
 /**
- * Versions before the vault kept the token inside the stored settings: move it to the vault
- * (unless the vault already holds one) and rewrite the settings without it. Runs at most once
- * per worker; later reads find nothing to move.
+ * v1 (0.1): `{ version: 1, gitlabUrl, token, team, kpi, sync }`, the token inside.
+ * v2: the same sections without `version` (WXT keeps it) and without the token (in the vault).
  */
-let migration: Promise<void> | null = null;
-function moveLegacyToken(): Promise<void> {
-  return (migration ??= (async () => {
-    const stored = (await browser.storage.local.get(KEY))[KEY] as Record<string, unknown> | undefined;
-    if (!stored || typeof stored !== 'object' || !('token' in stored)) return;
-    const { token, ...rest } = stored;
-    if (typeof token === 'string' && token && typeof rest.gitlabUrl === 'string' && !(await tokenVault.read())) {
-      const parsed = parseSettings({ ...rest, token });
-      if (parsed.ok) await tokenVault.write({ gitlabUrl: parsed.settings.gitlabUrl, token: parsed.settings.token });
-    }
-    await browser.storage.local.set({ [KEY]: rest });
-  })().catch((error: unknown) => {
-    migration = null;
-    throw error;
-  }));
+const settingsItem = storage.defineItem<Record<string, unknown> | null>('local:settings', {
+  fallback: null,
+  version: 2,
+  migrations: {
+    2: async (v1: Record<string, unknown>) => {
+      const { token, version: _version, ...rest } = v1;
+      if (typeof token === 'string' && token && !(await tokenVault.read())) {
+        const parsed = parseSettings({ ...rest, token });
+        if (parsed.ok) await tokenVault.write({ gitlabUrl: parsed.settings.gitlabUrl, token: parsed.settings.token });
+      }
+      return rest;
+    },
+  },
+});
+
+let current: Promise<{ settings: Settings; problems: FieldErrors }> | null = null;
+settingsItem.watch(() => {
+  current = null;
+});
+
+async function read(): Promise<{ settings: Settings; problems: FieldErrors }> {
+  const stored = await settingsItem.getValue();
+  const { settings, problems } = settingsFromStorage(stored ? { ...stored, token: '' } : stored);
+  return { settings: { ...settings, token: await tokenVault.tokenFor(settings.gitlabUrl) }, problems };
 }
 
-export async function loadSettings(): Promise<{ settings: Settings; problems: FieldErrors }> {
-  await moveLegacyToken();
-  const stored = (await browser.storage.local.get(KEY))[KEY] as Record<string, unknown> | undefined;
-  const { settings, problems } = settingsFromStorage(stored && typeof stored === 'object' ? { ...stored, token: '' } : stored);
-  return { settings: { ...settings, token: await tokenVault.tokenFor(settings.gitlabUrl) }, problems };
+export function loadSettings(): Promise<{ settings: Settings; problems: FieldErrors }> {
+  const loading = (current ??= read());
+  // A failed read is not kept: the next request tries again.
+  loading.catch(() => {
+    if (current === loading) current = null;
+  });
+  return loading;
 }
 
 /** Validates, then writes; invalid input never replaces saved settings. */
@@ -45,9 +55,14 @@ export async function saveSettings(candidate: unknown): Promise<{ ok: true; sett
   const parsed = parseSettings(candidate);
   if (!parsed.ok) return parsed;
   const { token, ...rest } = parsed.settings;
-  // Either order is safe: the vault hands a token only to the GitLab URL stored beside it.
-  await browser.storage.local.set({ [KEY]: rest });
-  await tokenVault.write({ gitlabUrl: rest.gitlabUrl, token });
+  const stored: StoredSettings = rest;
+  try {
+    // Either order is safe: the vault hands a token only to the GitLab URL stored beside it.
+    await settingsItem.setValue(stored);
+    await tokenVault.write({ gitlabUrl: rest.gitlabUrl, token });
+  } finally {
+    current = null;
+  }
   return parsed;
 }
 

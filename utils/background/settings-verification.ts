@@ -9,7 +9,7 @@ import { testConnection, type ConnectionTestDeps } from './connection-test';
 import { teamPaths } from './scopes';
 
 /** How long a successful "Test connection" stands in for the test Save would run. */
-export const REUSE_TEST_FOR_MS = 10 * 60_000;
+const REUSE_TEST_FOR_MS = 10 * 60_000;
 
 export interface VerificationDeps extends ConnectionTestDeps {
   now(): number;
@@ -70,5 +70,3 @@ export function createSettingsVerifier(deps: VerificationDeps) {
     },
   };
 }
-
-export type SettingsVerifier = ReturnType<typeof createSettingsVerifier>;

@@ -9,9 +9,9 @@
  */
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 
-export const VAULT_DB_NAME = 'engineering-lens-secrets';
+const VAULT_DB_NAME = 'engineering-lens-secrets';
 
-export interface SavedToken {
+interface SavedToken {
   /** The normalised GitLab URL the token belongs to (settings.gitlabUrl). */
   gitlabUrl: string;
   token: string;
@@ -46,22 +46,36 @@ export function createTokenVault(name: string = VAULT_DB_NAME): TokenVault {
       },
     }));
 
-  async function read(): Promise<SavedToken | null> {
-    const record = await (await open()).get('secrets', 'token');
-    return record ? { gitlabUrl: record.gitlabUrl, token: record.token } : null;
+  /** Read once per worker: every GitLab request asks for the token. Only this module writes it. */
+  let saved: Promise<SavedToken | null> | null = null;
+  function read(): Promise<SavedToken | null> {
+    const reading = (saved ??= open()
+      .then((db) => db.get('secrets', 'token'))
+      .then((record) => (record ? { gitlabUrl: record.gitlabUrl, token: record.token } : null)));
+    reading.catch(() => {
+      if (saved === reading) saved = null;
+    });
+    return reading;
   }
 
   return {
     read,
     async write({ gitlabUrl, token }) {
-      if (!token) {
-        await (await open()).delete('secrets', 'token');
-        return;
+      saved = null;
+      try {
+        if (token) await (await open()).put('secrets', { id: 'token', gitlabUrl, token });
+        else await (await open()).delete('secrets', 'token');
+      } finally {
+        saved = null;
       }
-      await (await open()).put('secrets', { id: 'token', gitlabUrl, token });
     },
     async clear() {
-      await (await open()).delete('secrets', 'token');
+      saved = null;
+      try {
+        await (await open()).delete('secrets', 'token');
+      } finally {
+        saved = null;
+      }
     },
     async tokenFor(gitlabUrl) {
       const saved = await read();

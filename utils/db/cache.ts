@@ -2,7 +2,7 @@ import type { StoreNames, StoreValue } from 'idb';
 import type { GitLabEpic, GitLabIssue, GitLabMergeRequest } from '../gitlab/schemas';
 import type { LensDb, LensDbSchema } from './database';
 import { writeAtomically } from './write-atomically';
-import type { ScopeKey, StoredCodeowners, StoredMember, StoredMilestone } from './records';
+import type { ScopeKey, StoredMember, StoredMilestone } from './records';
 
 // Reads and writes of cached GitLab data for the answers to the UI. Sync writes through
 // commitSyncStep (sync-state.ts) so data and cursor are saved together.
@@ -37,33 +37,8 @@ export async function getIssuesByProjects(db: LensDb, projectIds: readonly numbe
   return lists.flat();
 }
 
-/** Issues updated at or after `since` (ISO), across projects: "what changed since yesterday". */
-export function getIssuesUpdatedSince(db: LensDb, since: string): Promise<GitLabIssue[]> {
-  return db.getAllFromIndex('issues', 'by-updated-at', IDBKeyRange.lowerBound(since));
-}
-
-/** Issues closed in [from, to] (ISO timestamps). */
-export function getIssuesClosedBetween(db: LensDb, from: string, to: string): Promise<GitLabIssue[]> {
-  return db.getAllFromIndex('issues', 'by-closed-at', IDBKeyRange.bound(from, to));
-}
-
-/** Issues whose own due date is in [from, to] (YYYY-MM-DD). */
-export function getIssuesDueBetween(db: LensDb, from: string, to: string): Promise<GitLabIssue[]> {
-  return db.getAllFromIndex('issues', 'by-due-date', IDBKeyRange.bound(from, to));
-}
-
-/** E.g. related merge requests fetched for a Suggested DRI panel. */
-export function putMergeRequests(db: LensDb, mergeRequests: readonly GitLabMergeRequest[]): Promise<void> {
-  return putAll(db, 'mergeRequests', mergeRequests);
-}
-
 export function getMergeRequestsByProject(db: LensDb, projectId: number): Promise<GitLabMergeRequest[]> {
   return db.getAllFromIndex('mergeRequests', 'by-project', projectId);
-}
-
-/** Merge requests merged in [from, to] (ISO timestamps), across projects. */
-export function getMergeRequestsMergedBetween(db: LensDb, from: string, to: string): Promise<GitLabMergeRequest[]> {
-  return db.getAllFromIndex('mergeRequests', 'by-merged-at', IDBKeyRange.bound(from, to));
 }
 
 export function getMembers(db: LensDb, scope: ScopeKey): Promise<StoredMember[]> {
@@ -78,10 +53,3 @@ export function getEpic(db: LensDb, groupId: number, iid: number): Promise<GitLa
   return db.get('epics', [groupId, iid]);
 }
 
-export function getEpicsByGroup(db: LensDb, groupId: number): Promise<GitLabEpic[]> {
-  return db.getAllFromIndex('epics', 'by-group', groupId);
-}
-
-export function getCodeowners(db: LensDb, projectId: number): Promise<StoredCodeowners | undefined> {
-  return db.get('codeowners', projectId);
-}

@@ -5,18 +5,18 @@ import type { ScopeKey, StoredCodeowners, StoredMember, StoredMilestone, StoredS
 
 // The extension's IndexedDB cache (SPEC §8). Only the background service worker opens it.
 
-export const DB_NAME = 'engineering-lens';
+const DB_NAME = 'engineering-lens';
 
 export interface LensDbSchema extends DBSchema {
   issues: {
     key: [number, number]; // [project_id, iid]
     value: GitLabIssue;
-    indexes: { 'by-project': number; 'by-updated-at': string; 'by-closed-at': string; 'by-due-date': string };
+    indexes: { 'by-project': number };
   };
   mergeRequests: {
     key: [number, number]; // [project_id, iid]
     value: GitLabMergeRequest;
-    indexes: { 'by-project': number; 'by-merged-at': string };
+    indexes: { 'by-project': number };
   };
   members: {
     key: [ScopeKey, number]; // [scope, user id]
@@ -31,7 +31,6 @@ export interface LensDbSchema extends DBSchema {
   epics: {
     key: [number, number]; // [group_id, iid]
     value: GitLabEpic;
-    indexes: { 'by-group': number };
   };
   codeowners: {
     key: number; // projectId
@@ -71,19 +70,20 @@ type Upgrade = (db: LensDb, transaction: UpgradeTransaction) => void;
  * of that index, which is what range queries over closed or due issues want.
  */
 export const UPGRADES: readonly Upgrade[] = [
-  // v1: GitLab cache and sync state.
+  // v1: GitLab cache and sync state. (Released steps stay as they were: the range indexes made
+  // here are dropped again in v4, hence the casts.)
   (db) => {
     const issues = db.createObjectStore('issues', { keyPath: ['project_id', 'iid'] });
     issues.createIndex('by-project', 'project_id');
-    issues.createIndex('by-updated-at', 'updated_at');
-    issues.createIndex('by-closed-at', 'closed_at');
-    issues.createIndex('by-due-date', 'due_date');
+    issues.createIndex('by-updated-at' as never, 'updated_at');
+    issues.createIndex('by-closed-at' as never, 'closed_at');
+    issues.createIndex('by-due-date' as never, 'due_date');
     const mergeRequests = db.createObjectStore('mergeRequests', { keyPath: ['project_id', 'iid'] });
     mergeRequests.createIndex('by-project', 'project_id');
-    mergeRequests.createIndex('by-merged-at', 'merged_at');
+    mergeRequests.createIndex('by-merged-at' as never, 'merged_at');
     db.createObjectStore('members', { keyPath: ['scope', 'id'] }).createIndex('by-scope', 'scope');
     db.createObjectStore('milestones', { keyPath: ['scope', 'id'] }).createIndex('by-scope', 'scope');
-    db.createObjectStore('epics', { keyPath: ['group_id', 'iid'] }).createIndex('by-group', 'group_id');
+    db.createObjectStore('epics', { keyPath: ['group_id', 'iid'] }).createIndex('by-group' as never, 'group_id');
     db.createObjectStore('codeowners', { keyPath: 'projectId' });
     db.createObjectStore('syncState', { keyPath: 'id' });
   },
@@ -94,6 +94,14 @@ export const UPGRADES: readonly Upgrade[] = [
   // v3: project and group ids by path, so a restarted worker reads the cache without asking GitLab.
   (db) => {
     db.createObjectStore('scopeIds', { keyPath: 'key' });
+  },
+  // v4: drop the indexes nothing queried (closed, due, updated and merged ranges; epics by group),
+  // which every write kept up to date. KPIs read a scope's items by project.
+  (_db, transaction) => {
+    const issues = transaction.objectStore('issues');
+    for (const index of ['by-updated-at', 'by-closed-at', 'by-due-date']) issues.deleteIndex(index as never);
+    transaction.objectStore('mergeRequests').deleteIndex('by-merged-at' as never);
+    transaction.objectStore('epics').deleteIndex('by-group' as never);
   },
 ];
 
@@ -127,7 +135,7 @@ async function openConnection(name: string, onGone: () => void): Promise<LensDb>
  * delete asking for it, by the browser, or by deleteAll) is forgotten at once, so the next open()
  * opens a new one instead of handing out a closing connection until the worker restarts.
  */
-export interface LensDbHandle {
+interface LensDbHandle {
   /** The cached open connection, or a new one. */
   open(): Promise<LensDb>;
   /** Drops the whole cache (the user pointed the extension at another GitLab). */

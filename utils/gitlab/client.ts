@@ -7,7 +7,7 @@
 // accepts an async `token` function, but that only authenticates gitbeaker's own requests; the
 // transport reads the token itself, fresh on every attempt, for both paths.
 
-import { IssueNotes, Issues, Groups, PersonalAccessTokens, Projects, Users } from '@gitbeaker/rest';
+import { Issues, Groups, PersonalAccessTokens, Projects, Users } from '@gitbeaker/rest';
 import type { z } from 'zod';
 import { GitLabError } from './errors';
 import { transportRequesterFn } from './gitbeaker-requester';
@@ -17,11 +17,9 @@ import {
   issueQuery,
   mergeRequestQuery,
   scopePath,
-  type CreateIssueInput,
   type GitLabScope,
   type IssueListOptions,
   type MergeRequestListOptions,
-  type UpdateIssueInput,
 } from './list-options';
 import { fetchPages, type KeysetSupport, type Page } from './paginate';
 import { parseOne } from './parse-list';
@@ -29,7 +27,7 @@ import { DEFAULT_RETRY_POLICY } from './retry-policy';
 import * as schemas from './schemas';
 import { GitLabTransport, type QueryParams } from './transport';
 
-export type { CreateIssueInput, GitLabScope, IssueListOptions, MergeRequestListOptions, UpdateIssueInput };
+export type { GitLabScope, IssueListOptions, MergeRequestListOptions };
 export { normaliseBaseUrl };
 
 export interface GitLabClientOptions {
@@ -90,7 +88,6 @@ export class GitLabClient {
       projects: new Projects(resourceOptions),
       groups: new Groups(resourceOptions),
       issues: new Issues(resourceOptions),
-      issueNotes: new IssueNotes(resourceOptions),
     };
   }
 
@@ -130,11 +127,6 @@ export class GitLabClient {
     return parseOne(schemas.issueSchema, body, `issue ${projectId}#${issueIid}`);
   }
 
-  listGroupProjects(groupId: number | string, options: { includeSubgroups?: boolean } = {}): Pages<schemas.GitLabProject> {
-    const query = { include_subgroups: options.includeSubgroups ?? true, archived: false, order_by: 'id', sort: 'asc' };
-    return this.list(schemas.projectSchema, `groups/${encode(groupId)}/projects`, query, `projects of group ${groupId}`);
-  }
-
   /** Keyset pagination where supported (GitLab ≥ 18.3), offset otherwise (gitlab/API.md). */
   listProjectIssues(projectId: number | string, options: IssueListOptions = {}): Pages<schemas.GitLabIssue> {
     return fetchPages(this.transport, {
@@ -151,11 +143,6 @@ export class GitLabClient {
     return this.list(schemas.issueSchema, path, issueQuery(options), `issues of group ${groupId}`);
   }
 
-  listRelatedMergeRequests(projectId: number | string, issueIid: number): Pages<schemas.GitLabMergeRequest> {
-    const path = `projects/${encode(projectId)}/issues/${issueIid}/related_merge_requests`;
-    return this.list(schemas.mergeRequestSchema, path, {}, `merge requests related to ${projectId}#${issueIid}`);
-  }
-
   listProjectMergeRequests(projectId: number | string, options: MergeRequestListOptions = {}): Pages<schemas.GitLabMergeRequest> {
     const path = `projects/${encode(projectId)}/merge_requests`;
     return this.list(schemas.mergeRequestSchema, path, mergeRequestQuery(options), `merge requests of project ${projectId}`);
@@ -164,11 +151,6 @@ export class GitLabClient {
   listGroupMergeRequests(groupId: number | string, options: MergeRequestListOptions = {}): Pages<schemas.GitLabMergeRequest> {
     const path = `groups/${encode(groupId)}/merge_requests`;
     return this.list(schemas.mergeRequestSchema, path, mergeRequestQuery(options), `merge requests of group ${groupId}`);
-  }
-
-  listMergeRequestDiffs(projectId: number | string, mergeRequestIid: number): Pages<schemas.GitLabMergeRequestDiff> {
-    const path = `projects/${encode(projectId)}/merge_requests/${mergeRequestIid}/diffs`;
-    return this.list(schemas.mergeRequestDiffSchema, path, {}, `changes of ${projectId}!${mergeRequestIid}`);
   }
 
   /** `/members/all` includes inherited and invited members (members.md). */
@@ -182,19 +164,10 @@ export class GitLabClient {
     return this.list(schemas.milestoneSchema, `${scopePath(scope)}/milestones`, query, `milestones of ${scope.kind} ${scope.id}`);
   }
 
-  listLabels(scope: GitLabScope): Pages<schemas.GitLabLabel> {
-    return this.list(schemas.labelSchema, `${scopePath(scope)}/labels`, {}, `labels of ${scope.kind} ${scope.id}`);
-  }
-
   /** Premium+; a 403 on Free. The epics API is deprecated since 17.0 but still served (epics.md). */
   listGroupEpics(groupId: number | string, options: { updatedAfter?: string } = {}): Pages<schemas.GitLabEpic> {
     const query = { order_by: 'updated_at', sort: 'asc', updated_after: options.updatedAfter };
     return this.list(schemas.epicSchema, `groups/${encode(groupId)}/epics`, query, `epics of group ${groupId}`);
-  }
-
-  listEpicIssues(groupId: number | string, epicIid: number): Pages<schemas.GitLabEpicIssue> {
-    const path = `groups/${encode(groupId)}/epics/${epicIid}/issues`;
-    return this.list(schemas.epicIssueSchema, path, {}, `issues of epic ${groupId}&${epicIid}`);
   }
 
   /**
@@ -213,30 +186,6 @@ export class GitLabClient {
       if (missingFile) return null;
       throw error;
     }
-  }
-
-  async createIssue(projectId: number | string, input: CreateIssueInput): Promise<schemas.GitLabIssue> {
-    const body = await this.gitbeaker.issues.create(projectId, input.title, {
-      description: input.description,
-      labels: input.labels?.join(','),
-      confidential: input.confidential,
-    });
-    return parseOne(schemas.issueSchema, body, 'created issue');
-  }
-
-  async createNote(projectId: number | string, issueIid: number, text: string): Promise<schemas.GitLabNote> {
-    return parseOne(schemas.noteSchema, await this.gitbeaker.issueNotes.create(projectId, issueIid, text), 'created note');
-  }
-
-  async updateIssue(projectId: number | string, issueIid: number, changes: UpdateIssueInput): Promise<schemas.GitLabIssue> {
-    const body = await this.gitbeaker.issues.edit(projectId, issueIid, {
-      assigneeIds: changes.assigneeIds,
-      addLabels: changes.addLabels?.join(','),
-      removeLabels: changes.removeLabels?.join(','),
-      stateEvent: changes.stateEvent,
-      description: changes.description,
-    });
-    return parseOne(schemas.issueSchema, body, `issue ${projectId}#${issueIid}`);
   }
 
   private list<S extends z.ZodType>(schema: S, path: string, query: QueryParams, context: string): Pages<z.output<S>> {

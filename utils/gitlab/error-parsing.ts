@@ -4,7 +4,7 @@
 // `{"error": "invalid_token", "error_description": "Token is expired..."}` on 401) and the
 // rate limiter's plain-text 429 body ("Retry later", admins can change it).
 
-export interface GitLabErrorBody {
+interface GitLabErrorBody {
   /** GitLab's own words, flattened to one line ("" when there were none). */
   message: string;
   fieldErrors?: Record<string, string[]>;

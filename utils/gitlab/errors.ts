@@ -34,7 +34,7 @@ export type GitLabErrorDetail =
   | { kind: 'bad-request'; gitlabMessage: string; fieldErrors?: Record<string, string[]> }
   | { kind: 'invalid-payload'; problems: ParseProblem[] };
 
-export type GitLabErrorKind = GitLabErrorDetail['kind'];
+type GitLabErrorKind = GitLabErrorDetail['kind'];
 export type UnreachableReason = 'dns' | 'refused' | 'timeout' | 'offline' | 'connection-lost' | 'network';
 
 /** Where the error happened, for the message and for scope hints; never holds the token. */
@@ -191,43 +191,4 @@ function causeCode(error: unknown): string | undefined {
 /** True for what `fetch` rejects with when the network, not the program, failed. */
 export function isFetchFailure(error: unknown): boolean {
   return error instanceof TypeError || (error instanceof Error && ['AbortError', 'TimeoutError'].includes(error.name));
-}
-
-interface GitbeakerLikeError {
-  name: string;
-  cause?: { description?: string; response?: unknown; request?: { method?: string; url?: string } };
-}
-
-/**
- * Maps anything thrown while talking to GitLab to a GitLabError: our own errors pass through;
- * gitbeaker's GitbeakerRequestError (`cause.response`), a Response, or a fetch rejection are mapped.
- * Anything else is a bug, not a GitLab failure, and is returned as an unreachable error only if
- * it looks like a network failure; otherwise it is rethrown.
- */
-export async function toGitLabError(error: unknown, context: GitLabErrorContext = {}): Promise<GitLabError> {
-  if (error instanceof GitLabError) return error;
-  if (error instanceof Response) return fromResponse(error, context);
-  const gitbeaker = error as GitbeakerLikeError | null;
-  if (gitbeaker?.name === 'GitbeakerRequestError' && gitbeaker.cause?.response instanceof Response) {
-    const { request, description } = gitbeaker.cause;
-    const requestContext = { method: request?.method, url: request?.url, ...context };
-    return fromResponse(gitbeaker.cause.response, requestContext, description);
-  }
-  if (isFetchFailure(error) || gitbeaker?.name === 'GitbeakerTimeoutError') {
-    return gitLabErrorFromFetchFailure(error, context);
-  }
-  throw error;
-}
-
-async function fromResponse(
-  response: Response,
-  context: GitLabErrorContext,
-  consumedBody = '',
-): Promise<GitLabError> {
-  // gitbeaker reads the body to build its message and keeps GitLab's text as `description`.
-  const body = response.bodyUsed ? consumedBody : await response.text().catch(() => consumedBody);
-  return gitLabErrorFromResponse(response.status, response.headers, body, {
-    url: response.url || undefined,
-    ...context,
-  });
 }

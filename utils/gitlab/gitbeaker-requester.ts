@@ -17,7 +17,7 @@ interface RequesterCallOptions {
 }
 
 /** `assigneeIds` → `assignee_ids`, top-level keys only (our bodies are flat). */
-export function snakeCaseKeys(body: Record<string, unknown>): Record<string, unknown> {
+function snakeCaseKeys(body: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(
     Object.entries(body).map(([key, value]) => [key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`), value]),
   );

@@ -24,21 +24,6 @@ export interface MergeRequestListOptions {
   state?: 'opened' | 'closed' | 'merged' | 'locked' | 'all';
 }
 
-export interface CreateIssueInput {
-  title: string;
-  description?: string;
-  labels?: readonly string[];
-  confidential?: boolean;
-}
-
-export interface UpdateIssueInput {
-  assigneeIds?: number[];
-  addLabels?: readonly string[];
-  removeLabels?: readonly string[];
-  stateEvent?: 'close' | 'reopen';
-  description?: string;
-}
-
 export const encode = (id: number | string) => encodeURIComponent(String(id));
 
 export const scopePath = (scope: GitLabScope) => `${scope.kind === 'project' ? 'projects' : 'groups'}/${encode(scope.id)}`;

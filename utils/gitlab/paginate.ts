@@ -10,7 +10,7 @@ import type { ApiResponse, GitLabTransport, QueryParams } from './transport';
 // computed totals instead of the Link header, so keyset cursors are lost.
 
 /** GitLab's maximum page size (doc/api/rest/_index.md). */
-export const PER_PAGE = 100;
+const PER_PAGE = 100;
 
 export interface Page<T> {
   items: T[];
@@ -27,7 +27,7 @@ export interface KeysetSupport {
   state: 'unknown' | 'supported' | 'unsupported';
 }
 
-export interface ListRequest<S extends z.ZodType> {
+interface ListRequest<S extends z.ZodType> {
   schema: S;
   path: string;
   query?: QueryParams;
@@ -97,15 +97,4 @@ export async function* fetchPages<S extends z.ZodType>(
     url = nextUrl;
     response = await transport.send({ method: 'GET', url });
   }
-}
-
-/** All pages of a list in memory, for small lists (members, labels, related MRs, diffs). */
-export async function collectPages<T>(pages: AsyncIterable<Page<T>>): Promise<{ items: T[]; problems: ParseProblem[] }> {
-  const items: T[] = [];
-  const problems: ParseProblem[] = [];
-  for await (const page of pages) {
-    items.push(...page.items);
-    problems.push(...page.problems);
-  }
-  return { items, problems };
 }

@@ -24,7 +24,7 @@ export interface ParsedList<T> {
 }
 
 /** "[3].milestone.due_date" from index 3 and zod's path ['milestone', 'due_date']. */
-export function formatProblemPath(index: number, path: readonly PropertyKey[]): string {
+function formatProblemPath(index: number, path: readonly PropertyKey[]): string {
   const head = index >= 0 ? `[${index}]` : '';
   return path.reduce<string>(
     (text, key) => (typeof key === 'number' ? `${text}[${key}]` : `${text}.${String(key)}`),

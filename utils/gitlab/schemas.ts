@@ -69,11 +69,6 @@ function normaliseIssue<T extends z.output<typeof issueFields>>({
 
 export const issueSchema = issueFields.transform(normaliseIssue);
 
-/** Issues listed by `GET /groups/:id/epics/:iid/issues` carry the link id too (epic_issues.md). */
-export const epicIssueSchema = issueFields
-  .extend({ epic_issue_id: z.number().optional() })
-  .transform(normaliseIssue);
-
 export const mergeRequestSchema = z
   .object({
     id: z.number(),
@@ -101,15 +96,6 @@ export const mergeRequestSchema = z
   })
   .transform(({ merged_by, ...mr }) => ({ ...mr, merge_user: mr.merge_user ?? merged_by }));
 
-/** One changed file of `GET /projects/:id/merge_requests/:iid/diffs`; the diff text is dropped. */
-export const mergeRequestDiffSchema = z.object({
-  old_path: z.string(),
-  new_path: z.string(),
-  new_file: z.boolean().default(false),
-  renamed_file: z.boolean().default(false),
-  deleted_file: z.boolean().default(false),
-});
-
 /** members.md: access_level 10 guest, 15 planner, 20 reporter, 30 developer, 40 maintainer, 50 owner. */
 // A member is a user summary plus the membership's fields.
 export const memberSchema = userSummarySchema.extend({
@@ -117,13 +103,6 @@ export const memberSchema = userSummarySchema.extend({
   created_at: nullish(isoDateTime), // when the membership started: onboarding candidates (SPEC §4)
   expires_at: nullish(calendarDate),
   membership_state: z.string().optional(),
-});
-
-export const labelSchema = z.object({
-  id: z.number(),
-  name: z.string(),
-  color: z.string().optional(),
-  description: nullish(z.string()),
 });
 
 export const epicSchema = z.object({
@@ -190,24 +169,12 @@ export const groupSchema = z.object({
   parent_id: nullish(z.number()),
 });
 
-/** A comment on an issue (notes.md); we only need to confirm it was created. */
-export const noteSchema = z.object({
-  id: z.number(),
-  body: z.string(),
-  created_at: isoDateTime,
-});
-
-export type GitLabUserSummary = z.output<typeof userSummarySchema>;
 export type GitLabMilestone = z.output<typeof milestoneSchema>;
 export type GitLabIssue = z.output<typeof issueSchema>;
-export type GitLabEpicIssue = z.output<typeof epicIssueSchema>;
 export type GitLabMergeRequest = z.output<typeof mergeRequestSchema>;
-export type GitLabMergeRequestDiff = z.output<typeof mergeRequestDiffSchema>;
 export type GitLabMember = z.output<typeof memberSchema>;
-export type GitLabLabel = z.output<typeof labelSchema>;
 export type GitLabEpic = z.output<typeof epicSchema>;
 export type GitLabUser = z.output<typeof userSchema>;
 export type GitLabTokenInfo = z.output<typeof tokenInfoSchema>;
 export type GitLabProject = z.output<typeof projectSchema>;
 export type GitLabGroup = z.output<typeof groupSchema>;
-export type GitLabNote = z.output<typeof noteSchema>;

@@ -15,7 +15,7 @@ import { retryDelayMs, type RetryPolicy } from './retry-policy';
 // a closed transport (the GitLab URL or token changed) sends nothing more.
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
-export type QueryValue = string | number | boolean | null | undefined | ReadonlyArray<string | number>;
+type QueryValue = string | number | boolean | null | undefined | ReadonlyArray<string | number>;
 export type QueryParams = Record<string, QueryValue>;
 
 export interface ApiRequest {
@@ -35,7 +35,7 @@ export interface ApiResponse {
   url: string;
 }
 
-export interface TransportOptions {
+interface TransportOptions {
   /** GitLab address without /api/v4, e.g. https://gitlab.example.com or https://host/gitlab. */
   baseUrl: string;
   /**

@@ -5,7 +5,7 @@ import { endOfDayCache } from './time-zone';
 import { itemKey, itemRef, type KpiIssue, type KpiMilestoneRef, type KpiResult, type KpiWindow } from './types';
 import { elapsedWindowEndMs, isInWindow, windowPhrase } from './window';
 
-export interface CompleteOptions {
+interface CompleteOptions {
   now: Date;
   timeZone?: string;
   /**
@@ -18,13 +18,13 @@ export interface CompleteOptions {
   commitmentByMilestone?: ReadonlyMap<number, ReadonlySet<string>>;
 }
 
-export interface CompleteIssueItem {
+interface CompleteIssueItem {
   key: string;
   ref: string;
   closedByDue: boolean;
 }
 
-export interface CompleteMilestoneItem {
+interface CompleteMilestoneItem {
   milestoneId: number;
   title: string;
   dueDate: string;
@@ -35,7 +35,7 @@ export interface CompleteMilestoneItem {
   issues: CompleteIssueItem[];
 }
 
-export interface CompleteResult extends KpiResult<CompleteMilestoneItem> {
+interface CompleteResult extends KpiResult<CompleteMilestoneItem> {
   kpi: 'complete';
   closedByDueCount: number;
 }

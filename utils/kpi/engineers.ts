@@ -7,7 +7,7 @@ export interface EngineerRoster {
   source: 'configured' | 'members';
 }
 
-export interface EngineerRosterOptions {
+interface EngineerRosterOptions {
   /** Configured engineers; when non-empty they win over membership. */
   configuredUsernames?: readonly string[];
   /** Default 30 (Developer): Guests, Planners and Reporters do not write MRs as their job. */

@@ -1,7 +1,7 @@
 import { DEFAULT_FAILURE_RULES, type FailureRules } from './settings';
 import type { KpiIssue } from './types';
 
-export type FailureIssue = Pick<KpiIssue, 'labels' | 'issue_type' | 'type'>;
+type FailureIssue = Pick<KpiIssue, 'labels' | 'issue_type' | 'type'>;
 
 /**
  * Build a matcher once per KPI run. Returns why an issue is a failure ("issue type incident",

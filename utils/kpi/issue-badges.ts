@@ -6,7 +6,7 @@ import { calendarDayNumber, dayNumberInZone, endOfDayCache } from './time-zone';
 import type { KpiIssue } from './types';
 import { parseTimestamp } from './window';
 
-export interface IssueAge {
+interface IssueAge {
   /** How long the issue has been (or was) open: now − created, or closed − created. */
   openMs: number;
   isOpen: boolean;
@@ -26,7 +26,7 @@ export function issueAge(issue: Pick<KpiIssue, 'state' | 'created_at' | 'closed_
 
 export type DueStatusKind = 'none' | 'on-track' | 'due-soon' | 'overdue' | 'done-on-time' | 'done-late';
 
-export interface DueStatus {
+interface DueStatus {
   kind: DueStatusKind;
   /**
    * Calendar days in the zone: until due (on-track, due-soon), past due (overdue), closed
@@ -38,7 +38,7 @@ export interface DueStatus {
   dueSource: DueSource | null;
 }
 
-export interface DueStatusOptions {
+interface DueStatusOptions {
   /** Default DEFAULT_KPI_SETTINGS.dueSoonDays (3). */
   dueSoonDays?: number;
 }
@@ -82,7 +82,7 @@ export function dueStatus(
   };
 }
 
-export interface TimeToFix {
+interface TimeToFix {
   ms: number;
   display: string;
   /** Why the issue is a failure. */

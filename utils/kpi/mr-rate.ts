@@ -4,20 +4,20 @@ import { itemKey, itemRef, type KpiMergeRequest, type KpiResult, type KpiWindow 
 import { elapsedWindowEndMs, isInWindow, parseTimestamp, windowLengthDays, windowPhrase } from './window';
 
 /** A month is 30 days (SPEC §2), so a 90-day window is exactly 3 months. */
-export const DAYS_PER_MONTH = 30;
+const DAYS_PER_MONTH = 30;
 
 export interface RateOptions {
   /** Cuts a window still in progress (current quarter) at now, for the month count too. */
   now?: Date;
 }
 
-export interface MergedMrItem {
+interface MergedMrItem {
   key: string;
   ref: string;
   mergedAt: string;
 }
 
-export interface MrRateResult extends KpiResult<MergedMrItem> {
+interface MrRateResult extends KpiResult<MergedMrItem> {
   kpi: 'mr-rate';
   engineerCount: number;
   months: number;

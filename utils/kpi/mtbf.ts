@@ -6,12 +6,12 @@ import { DEFAULT_FAILURE_RULES } from './settings';
 import { itemKey, itemRef, type KpiIssue, type KpiResult, type KpiWindow } from './types';
 import { elapsedWindowEndMs, isInWindow, parseTimestamp, windowLengthDays, windowPhrase } from './window';
 
-export interface MtbfOptions extends FailureOptions {
+interface MtbfOptions extends FailureOptions {
   /** Open failures run until now; a window reaching past now is cut at now. */
   now: Date;
 }
 
-export interface MtbfItem {
+interface MtbfItem {
   key: string;
   ref: string;
   startedAt: string;
@@ -24,7 +24,7 @@ export interface MtbfItem {
   why: string;
 }
 
-export interface MtbfResult extends KpiResult<MtbfItem> {
+interface MtbfResult extends KpiResult<MtbfItem> {
   kpi: 'mtbf';
   windowMs: number;
   /** Union of failure intervals inside the window: overlapping incidents count once. */

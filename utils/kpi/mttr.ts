@@ -10,7 +10,7 @@ export interface FailureOptions {
   failureRules?: FailureRules;
 }
 
-export interface MttrItem {
+interface MttrItem {
   key: string;
   ref: string;
   createdAt: string;
@@ -21,7 +21,7 @@ export interface MttrItem {
   why: string;
 }
 
-export interface MttrResult extends KpiResult<MttrItem> {
+interface MttrResult extends KpiResult<MttrItem> {
   kpi: 'mttr';
   /** Mean time to restore in ms (same as value). */
   meanMs: number | null;

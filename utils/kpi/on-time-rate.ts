@@ -5,15 +5,15 @@ import { endOfDayCache } from './time-zone';
 import { itemKey, itemRef, type KpiIssue, type KpiResult, type KpiWindow } from './types';
 import { elapsedWindowEndMs, isInWindow, windowPhrase } from './window';
 
-export interface OnTimeOptions {
+interface OnTimeOptions {
   now: Date;
   /** Zone in which the due day ends; defaults to DEFAULT_KPI_SETTINGS.timeZone. */
   timeZone?: string;
 }
 
-export type OnTimeReason = 'closed-on-time' | 'closed-late' | 'open-overdue';
+type OnTimeReason = 'closed-on-time' | 'closed-late' | 'open-overdue';
 
-export interface OnTimeItem {
+interface OnTimeItem {
   key: string;
   ref: string;
   dueDate: string;
@@ -22,7 +22,7 @@ export interface OnTimeItem {
   reason: OnTimeReason;
 }
 
-export interface OnTimeResult extends KpiResult<OnTimeItem> {
+interface OnTimeResult extends KpiResult<OnTimeItem> {
   kpi: 'on-time';
   onTimeCount: number;
   /** Late issues that are still open. */

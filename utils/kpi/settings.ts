@@ -2,7 +2,7 @@ import type { KpiId } from './types';
 
 export type TargetDirection = 'higher-is-better' | 'lower-is-better';
 
-export interface KpiTarget {
+interface KpiTarget {
   /** Same unit as the KPI value: ratio 0..1, milliseconds, or MRs per engineer per month. */
   target: number;
   direction: TargetDirection;

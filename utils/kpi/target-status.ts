@@ -1,6 +1,6 @@
 import { DEFAULT_KPI_SETTINGS, type TargetDirection } from './settings';
 
-export type TargetStatus = 'met' | 'near' | 'missed';
+type TargetStatus = 'met' | 'near' | 'missed';
 
 /**
  * Colour of a KPI against its target (SPEC §2): green meets it, amber within `tolerance`

@@ -6,7 +6,7 @@ import { mergedInWindow, perEngineerPerMonth, type RateOptions } from './mr-rate
 import { itemKey, itemRef, type KpiMergeRequest, type KpiResult, type KpiWindow } from './types';
 import { windowPhrase } from './window';
 
-export interface TechContributionOptions extends RateOptions {
+interface TechContributionOptions extends RateOptions {
   /**
    * MRs carry no epic, so nothing is inherited by default. A caller that links an MR to its
    * issue's epic can pass that epic's category here.
@@ -14,7 +14,7 @@ export interface TechContributionOptions extends RateOptions {
   inheritedCategory?: (mr: KpiMergeRequest) => InheritedCategory | null | undefined;
 }
 
-export interface TechContributionItem {
+interface TechContributionItem {
   key: string;
   ref: string;
   mergedAt: string;
@@ -25,7 +25,7 @@ export interface TechContributionItem {
   why: string;
 }
 
-export interface TechContributionResult extends KpiResult<TechContributionItem> {
+interface TechContributionResult extends KpiResult<TechContributionItem> {
   kpi: 'tech-contribution';
   /** All merged MRs in the window; n is the engineering-led ones. */
   mergedCount: number;

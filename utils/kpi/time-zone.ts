@@ -62,11 +62,6 @@ export function calendarDayNumber(date: string): number | null {
   return Number.isNaN(ms) ? null : ms / DAY_MS;
 }
 
-/** Inverse of calendarDayNumber. */
-export function calendarDateFromDayNumber(dayNumber: number): string {
-  return new Date(dayNumber * DAY_MS).toISOString().slice(0, 10);
-}
-
 /** The calendar date (YYYY-MM-DD) an instant falls on in a zone. */
 export function calendarDateInZone(instant: Date | number, timeZone: string): string {
   const utcMs = typeof instant === 'number' ? instant : instant.getTime();
@@ -86,7 +81,7 @@ export function dayNumberInZone(instant: Date | number, timeZone: string): numbe
  * covers DST changes near midnight both ways: Santiago skips 00:00 in September (the day
  * starts at 01:00) and repeats 23:00 of the previous day in April (25-hour day).
  */
-export function startOfDayInZoneMs(dayNumber: number, timeZone: string): number {
+function startOfDayInZoneMs(dayNumber: number, timeZone: string): number {
   const localMidnightAsUtc = dayNumber * DAY_MS;
   const firstOffset = zoneOffsetMs(localMidnightAsUtc, timeZone);
   const secondOffset = zoneOffsetMs(localMidnightAsUtc - firstOffset, timeZone);

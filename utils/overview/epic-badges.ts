@@ -62,7 +62,7 @@ export function issuesOfEpics<T extends EpicIssue>(family: readonly EpicNode[], 
   });
 }
 
-export interface EpicProgress {
+interface EpicProgress {
   by: 'weight' | 'count';
   done: number;
   total: number;
@@ -85,7 +85,7 @@ export function epicProgress(issues: readonly KpiIssue[]): EpicProgress {
   return { by: 'count', done: issues.filter((issue) => issue.state === 'closed').length, total: issues.length, unweighted: 0 };
 }
 
-export function progressBadge(progress: EpicProgress, scope: string): BadgeView {
+function progressBadge(progress: EpicProgress, scope: string): BadgeView {
   const { by, done, total, unweighted } = progress;
   const unit = by === 'weight' ? 'weight' : 'issues';
   const text = total === 0 ? 'Progress —' : `Progress ${formatPercent(done, total)} (${done}/${total} ${unit})`;
@@ -99,7 +99,7 @@ export function progressBadge(progress: EpicProgress, scope: string): BadgeView 
   return { id: 'progress', text, explanation, status: 'neutral' };
 }
 
-export interface EpicData {
+interface EpicData {
   epic: EpicNode;
   /** Epics of the group (and below); the tree is built from their parent links. */
   epics: readonly EpicNode[];

@@ -7,7 +7,7 @@
 import type { IssueView } from './detect';
 
 /** The root of each issue view: the URL is the same for both (DOM.md §1, §7). */
-export const issueViewRoots: Record<IssueView, readonly string[]> = {
+const issueViewRoots: Record<IssueView, readonly string[]> = {
   'work-item': [
     '.work-item-view', // work_item_detail.vue, full page and drawer (§3)
   ],

@@ -45,7 +45,6 @@ export const isIssue = (path: string): boolean => issueRoute.test(path);
 export const isEpic = (path: string): boolean => epicRoute.test(path);
 export const isProjectBoard = (path: string): boolean => projectBoardRoute.test(path);
 export const isGroupBoard = (path: string): boolean => groupBoardRoute.test(path);
-export const isBoard = (path: string): boolean => isProjectBoard(path) || isGroupBoard(path);
 /** Issue and work-item lists, where an issue can open in a `?show=` drawer. */
 export const isIssueList = (path: string): boolean =>
   projectIssueListRoute.test(path) || groupIssueListRoute.test(path);

@@ -1,10 +1,10 @@
 import type { LensDb } from '../db/database';
 import type { StoredSyncError, SyncState } from '../db/records';
 import { commitSyncStep, getSyncState, saveSyncState, type SyncWrites } from '../db/sync-state';
-import { GitLabError } from './errors';
-import { TransportClosedError } from './transport';
-import type { Page } from './paginate';
-import type { ParseProblem } from './parse-list';
+import { GitLabError } from '../gitlab/errors';
+import { TransportClosedError } from '../gitlab/transport';
+import type { Page } from '../gitlab/paginate';
+import type { ParseProblem } from '../gitlab/parse-list';
 
 // Runs one sync resource and keeps its SyncState in IndexedDB at every step, so a service
 // worker stopped at any point resumes where the last stored page left off.
@@ -31,7 +31,7 @@ export interface SyncRunContext {
 }
 
 /** How a resource pages through GitLab and what it writes per page. */
-export interface IncrementalResource<T extends { updated_at?: string }> {
+interface IncrementalResource<T extends { updated_at?: string }> {
   id: string;
   pages: (updatedAfter: string | undefined) => AsyncIterable<Page<T>>;
   writes: (items: T[]) => SyncWrites;
@@ -59,7 +59,7 @@ function maxUpdatedAt(items: readonly { updated_at?: string }[]): string | null 
   return items.reduce<string | null>((max, item) => later(max, item.updated_at), null);
 }
 
-export function toStoredSyncError(error: unknown, now: number): StoredSyncError {
+function toStoredSyncError(error: unknown, now: number): StoredSyncError {
   if (error instanceof GitLabError) return { ...error.toJSON(), at: iso(now) };
   return { kind: 'internal', message: error instanceof Error ? error.message : String(error), at: iso(now) };
 }

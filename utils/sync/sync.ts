@@ -1,9 +1,10 @@
 import type { LensDb } from '../db/database';
 import { scopeKey, toStoredMembers, toStoredMilestones, type ScopeKey, type SyncState } from '../db/records';
+import { isStale } from './freshness';
 import { getSyncState, saveSyncState } from '../db/sync-state';
-import type { GitLabClient, Pages } from './client';
-import { GitLabError } from './errors';
-import type { GitLabIssue, GitLabMergeRequest } from './schemas';
+import type { GitLabClient, Pages } from '../gitlab/client';
+import { GitLabError } from '../gitlab/errors';
+import type { GitLabIssue, GitLabMergeRequest } from '../gitlab/schemas';
 import {
   failRun,
   finishRun,
@@ -12,7 +13,7 @@ import {
   type ResourceSyncResult,
   type SyncProgress,
   type SyncRunContext,
-} from './sync-runner';
+} from './runner';
 
 export type { ResourceSyncResult, SyncProgress };
 
@@ -22,7 +23,7 @@ export type { ResourceSyncResult, SyncProgress };
 // item updated while later pages are read moves to the end of the list and shifts the others
 // left, so one item can be skipped until it changes again; keyset pagination has no such gap.
 
-export interface SyncDeps {
+interface SyncDeps {
   client: GitLabClient;
   db: LensDb;
   now?: () => number;
@@ -37,62 +38,14 @@ export interface SyncReport {
   results: ResourceSyncResult[];
 }
 
-export type SyncResourceKind = 'issues' | 'merge_requests' | 'members' | 'milestones' | 'epics' | 'codeowners';
+type SyncResourceKind = 'issues' | 'merge_requests' | 'members' | 'milestones' | 'epics' | 'codeowners';
 
 export function syncResourceId(kind: SyncResourceKind, scope: ScopeKey): string {
   return `${kind}:${scope}`;
 }
 
-/** True when the resource never synced successfully or its last success is older than maxAgeMs. */
-export function isStale(state: SyncState | undefined, maxAgeMs: number, now: number): boolean {
-  if (!state?.lastSuccessAt) return true;
-  return now - Date.parse(state.lastSuccessAt) > maxAgeMs;
-}
-
-/** After a failed run, the next automatic one waits 1 min, then 2, 4… up to 30 min. */
-export const SYNC_BACKOFF = { firstMs: 60_000, maxMs: 30 * 60_000 } as const;
-
-/**
- * When a resource whose last run failed may be synced again automatically: exponential in its
- * failures in a row, and never before GitLab's Retry-After. Null when the last run did not fail.
- */
-export function retryNotBefore(state: SyncState): number | null {
-  if (!state.lastError) return null;
-  const failures = Math.max(1, state.failures ?? 1);
-  const backoff = Math.min(SYNC_BACKOFF.maxMs, SYNC_BACKOFF.firstMs * 2 ** (failures - 1));
-  const retryAfter = state.lastError.retryAt ? Date.parse(state.lastError.retryAt) : 0;
-  return Math.max(Date.parse(state.lastError.at) + backoff, retryAfter);
-}
-
-/**
- * Whether a page's ask should start a sync: the data is stale and no recent failure asks us to
- * wait. Without the wait, a failing run (revoked token, offline) would be restarted by every
- * open tab as soon as it ended.
- */
-export function needsSync(state: SyncState, maxAgeMs: number, now: number): boolean {
-  if (!isStale(state, maxAgeMs, now)) return false;
-  const notBefore = retryNotBefore(state);
-  return notBefore === null || now >= notBefore;
-}
-
-/** A run stays "running" while it stores pages; silence longer than this means the worker stopped. */
-export const INTERRUPTED_AFTER_MS = 2 * 60_000;
-
-export type SyncStatus = 'never' | 'running' | 'interrupted' | 'failed' | 'ok';
-
-/** What the popup shows for one resource. */
-export function syncStatusOf(state: SyncState | undefined, now: number): SyncStatus {
-  if (!state) return 'never';
-  if (state.inProgress) {
-    const lastSign = state.progressAt ? Date.parse(state.progressAt) : 0;
-    return now - lastSign > INTERRUPTED_AFTER_MS ? 'interrupted' : 'running';
-  }
-  if (state.lastError) return 'failed';
-  return state.lastSuccessAt ? 'ok' : 'never';
-}
-
 /** GitLab's documented CODEOWNERS locations, in the order it looks for them (gitlab/API.md). */
-export const CODEOWNERS_PATHS = ['CODEOWNERS', 'docs/CODEOWNERS', '.gitlab/CODEOWNERS'] as const;
+const CODEOWNERS_PATHS = ['CODEOWNERS', 'docs/CODEOWNERS', '.gitlab/CODEOWNERS'] as const;
 
 // The same resource is never synced twice at once (alarm + popup refresh); memory is enough for
 // this, because a stopped worker also stops the run it would be guarding.

@@ -6,11 +6,11 @@
  */
 import { boardAnchors } from '../../../utils/page/anchors';
 import { sendMessage } from '../../../utils/send-message';
-import { CARD_BADGES_ID } from '../card-badge-host';
-import { startCardBadges } from '../card-badges';
+import { CARD_BADGES_ID } from '../ui/card-badge-host';
+import { startCardBadges } from '../ui/card-badges';
 import type { Feature } from '../feature';
-import { gitlabTheme } from '../lens-host';
-import { waitForElement } from '../wait-for-element';
+import { gitlabTheme } from '../ui/lens-host';
+import { waitForElement } from '../ui/wait-for-element';
 import { boardScope } from './board-summary';
 
 export const boardCardBadges: Feature = {

@@ -9,9 +9,9 @@ import { sendMessage } from '../../../utils/send-message';
 import type { Feature } from '../feature';
 import { BadgeList } from '../../../components/BadgeList';
 import { ScopeSwitch } from '../../../components/ScopeSwitch';
-import { useScopeChoice } from '../kpi-scope';
-import { BackgroundStrip } from '../kpi-strip';
-import { mountLensHost } from '../lens-host';
+import { useScopeChoice } from '../ui/kpi-scope';
+import { BackgroundStrip } from '../ui/kpi-strip';
+import { mountLensHost } from '../ui/lens-host';
 
 /** What a board message says about its board, from the detected page. */
 export function boardScope(page: PageInfo): { projectPath?: string; projectId?: number; groupPath?: string } | null {

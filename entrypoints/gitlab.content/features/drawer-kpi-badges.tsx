@@ -7,9 +7,9 @@ import { drawerAnchors, drawerRefLinks, drawerRoots, firstMatch } from '../../..
 import { detectPage, readBodyData } from '../../../utils/page/detect';
 import { decodeDrawerParam } from '../../../utils/page/drawer-param';
 import type { Feature, FeatureContext, GitLabStatus } from '../feature';
-import { IssueOverview } from '../issue-overview';
-import { mountLensHost } from '../lens-host';
-import { waitForElement } from '../wait-for-element';
+import { IssueOverview } from '../ui/issue-overview';
+import { mountLensHost } from '../ui/lens-host';
+import { waitForElement } from '../ui/wait-for-element';
 
 export const drawerKpiBadges: Feature = {
   id: 'drawer-kpi-badges',

@@ -6,9 +6,9 @@
 import { epicHeaderAnchors } from '../../../utils/page/anchors';
 import { sendMessage } from '../../../utils/send-message';
 import type { Feature } from '../feature';
-import { KpiStrip } from '../kpi-strip';
-import { mountLensHost } from '../lens-host';
-import { waitForElement } from '../wait-for-element';
+import { KpiStrip } from '../ui/kpi-strip';
+import { mountLensHost } from '../ui/lens-host';
+import { waitForElement } from '../ui/wait-for-element';
 
 /** How long to wait for the epic's own header before settling for the legacy app's root. */
 const HEADER_WAIT_MS = 5_000;

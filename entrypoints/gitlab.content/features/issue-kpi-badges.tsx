@@ -5,8 +5,8 @@
  */
 import { detectIssueView, issueHeaderAnchors } from '../../../utils/page/anchors';
 import type { Feature } from '../feature';
-import { IssueOverview } from '../issue-overview';
-import { mountLensHost } from '../lens-host';
+import { IssueOverview } from '../ui/issue-overview';
+import { mountLensHost } from '../ui/lens-host';
 
 export const issueKpiBadges: Feature = {
   id: 'issue-kpi-badges',

@@ -7,8 +7,8 @@
  * first renders; the badges fill it later without changing the card's size, so GitLab's board
  * neither shifts nor has to be laid out and painted again as a whole.
  */
-import overlayCss from '../../components/overlay.css?inline';
-import type { BadgeView } from '../../utils/overview/badge-view';
+import overlayCss from '../../../components/overlay.css?inline';
+import type { BadgeView } from '../../../utils/overview/badge-view';
 
 export const CARD_BADGES_ID = 'board-card-badges';
 

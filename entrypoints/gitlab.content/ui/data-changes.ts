@@ -4,7 +4,7 @@
  */
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { isSyncEndedPush, type SyncEndedPush } from '../../utils/message-envelope';
+import { isSyncEndedPush, type SyncEndedPush } from '../../../utils/message-envelope';
 
 const listeners = new Set<(push: SyncEndedPush) => void>();
 

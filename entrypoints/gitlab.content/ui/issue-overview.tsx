@@ -1,8 +1,8 @@
 /** The issue badge strip shared by the issue page and the `?show=` drawer. */
-import { BadgeList } from '../../components/BadgeList';
-import { ScopeSwitch } from '../../components/ScopeSwitch';
-import type { RequestOf } from '../../utils/messages';
-import { sendMessage } from '../../utils/send-message';
+import { BadgeList } from '../../../components/BadgeList';
+import { ScopeSwitch } from '../../../components/ScopeSwitch';
+import type { RequestOf } from '../../../utils/messages';
+import { sendMessage } from '../../../utils/send-message';
 import { useScopeChoice } from './kpi-scope';
 import { BackgroundStrip } from './kpi-strip';
 

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { ScopeChoice } from '../../components/ScopeSwitch';
+import type { ScopeChoice } from '../../../components/ScopeSwitch';
 
 /** The scope last chosen in this tab, kept across client-side navigation and between views. */
 let preferred: ScopeChoice = 'own';

@@ -3,12 +3,12 @@
  * and how fresh they are. Used by the issue page, the drawer, the epic page and the board bar.
  */
 import type { ReactNode } from 'react';
-import { BadgeList } from '../../components/BadgeList';
-import { FreshnessNote } from '../../components/FreshnessNote';
-import { LensRow, SetupPrompt } from '../../components/LensRow';
-import type { FreshnessInfo } from '../../utils/messages';
-import type { BadgeView } from '../../utils/overview/badge-view';
-import { sendMessage } from '../../utils/send-message';
+import { BadgeList } from '../../../components/BadgeList';
+import { FreshnessNote } from '../../../components/FreshnessNote';
+import { LensRow, SetupPrompt } from '../../../components/LensRow';
+import type { FreshnessInfo } from '../../../utils/messages';
+import type { BadgeView } from '../../../utils/overview/badge-view';
+import { sendMessage } from '../../../utils/send-message';
 import { useBackgroundAnswer } from './use-background-answer';
 
 interface BackgroundStripProps<T extends { freshness: FreshnessInfo }> {
@@ -40,7 +40,7 @@ export function BackgroundStrip<T extends { freshness: FreshnessInfo }>({ label,
   );
 }
 
-export interface KpiAnswer {
+interface KpiAnswer {
   badges: BadgeView[];
   windowDays: number;
   freshness: FreshnessInfo;

@@ -9,8 +9,8 @@ import { flushSync } from 'react-dom';
 import { createRoot, type Root } from 'react-dom/client';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import overlayCss from '../../components/overlay.css?inline';
-import { firstMatch } from '../../utils/page/anchors';
+import overlayCss from '../../../components/overlay.css?inline';
+import { firstMatch } from '../../../utils/page/anchors';
 
 export interface LensHostOptions {
   ctx: ContentScriptContext;

@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'react';
-import { MessageError, type ErrorInfo } from '../../utils/message-envelope';
-import type { FreshnessInfo } from '../../utils/messages';
+import { MessageError, type ErrorInfo } from '../../../utils/message-envelope';
+import type { FreshnessInfo } from '../../../utils/messages';
 import { onSyncEnded } from './data-changes';
 
-export type AnswerState<T> =
+type AnswerState<T> =
   | { status: 'loading' }
   /** `receivedAt`: when the answer arrived, for "updated 5 min ago". */
   | { status: 'ready'; data: T; receivedAt: number }

@@ -3,7 +3,7 @@
  * Vue apps render it; null when the signal aborts or nothing appears in time (features then
  * stay silent, SPEC §1).
  */
-import { firstMatch } from '../../utils/page/anchors';
+import { firstMatch } from '../../../utils/page/anchors';
 
 export function waitForElement(
   selectors: readonly string[],

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { DAILY_SYNC_ALARM, runDailySync, scheduleDailySync } from '../../../utils/background/daily-sync';
+import { createAlarmDispatcher, DAILY_SYNC_ALARM, ensureAlarms, runDailySync } from '../../../utils/background/alarms';
 import type { Lookup } from '../../../utils/background/data-service';
 import { resolveTeam } from '../../../utils/background/scopes';
 import { DEFAULT_SETTINGS } from '../../../utils/settings';
@@ -11,17 +11,29 @@ const lookup = vi.fn(async (kind: 'project' | 'group', path: string): Promise<Lo
 });
 const team = (group: string, projects: string[]) => ({ ...DEFAULT_SETTINGS, token: 'glpat-x', team: { group, projects, engineers: [] } });
 
-describe('daily sync', () => {
+describe('alarms', () => {
   it('creates the daily alarm once', async () => {
     const alarms = new Map<string, unknown>();
     const api = {
       get: async (name: string) => alarms.get(name),
       create: vi.fn((name: string, info: unknown) => void alarms.set(name, info)),
     };
-    await scheduleDailySync(api);
-    await scheduleDailySync(api);
+    await ensureAlarms(api);
+    await ensureAlarms(api);
     expect(api.create).toHaveBeenCalledTimes(1);
     expect(alarms.get(DAILY_SYNC_ALARM)).toEqual({ periodInMinutes: 1440, delayInMinutes: 1 });
+  });
+
+  it('sends each fired alarm to its handler and logs a failing one', async () => {
+    const daily = vi.fn(async () => {
+      throw new Error('offline');
+    });
+    const log = vi.fn();
+    const dispatch = createAlarmDispatcher({ [DAILY_SYNC_ALARM]: daily }, log);
+    dispatch({ name: 'someone-elses-alarm' });
+    expect(daily).not.toHaveBeenCalled();
+    dispatch({ name: DAILY_SYNC_ALARM });
+    await vi.waitFor(() => expect(log).toHaveBeenCalledWith('daily-sync failed', new Error('offline')));
   });
 
   it("syncs every scope of the team that resolves and names the one that does not", async () => {

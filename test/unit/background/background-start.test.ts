@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { DAILY_SYNC_ALARM } from '../../../utils/background/daily-sync';
+import { DAILY_SYNC_ALARM } from '../../../utils/background/alarms';
 import { loadSettings, saveSettings, tokenVault } from '../../../utils/background/settings-store';
 import { DEFAULT_SETTINGS } from '../../../utils/settings';
 
@@ -76,6 +76,21 @@ describe('where the token is stored', () => {
     // Settings that now name another GitLab (saved without a token) get no token.
     await fakeBrowser.storage.local.set({ settings: { ...DEFAULT_SETTINGS, token: undefined, gitlabUrl: 'https://other.example.com' } });
     expect((await loadSettings()).settings.token).toBe('');
+  });
+
+  it('keeps one parsed copy in memory, dropped when the stored settings change', async () => {
+    // A fresh module, as in a starting worker (fakeBrowser.reset() dropped the earlier one's watch).
+    vi.resetModules();
+    const { loadSettings, saveSettings } = await import('../../../utils/background/settings-store');
+    await saveSettings({ ...DEFAULT_SETTINGS, gitlabUrl: 'https://gitlab.example.com', token: 'glpat-secret', kpi: { windowDays: 30 } });
+    const reads = vi.spyOn(fakeBrowser.storage.local, 'get');
+    await loadSettings();
+    await loadSettings();
+    expect(reads).toHaveBeenCalledTimes(1);
+    const stored = (await fakeBrowser.storage.local.get('settings')).settings as Record<string, unknown>;
+    await fakeBrowser.storage.local.set({ settings: { ...stored, kpi: { windowDays: 45 } } });
+    await vi.waitFor(async () => expect((await loadSettings()).settings.kpi.windowDays).toBe(45));
+    reads.mockRestore();
   });
 
   it('moves a token saved by an earlier version out of storage.local', async () => {

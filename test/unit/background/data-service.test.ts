@@ -10,8 +10,8 @@ import { MessageError } from '../../../utils/messages';
 import { GitLabError } from '../../../utils/gitlab/errors';
 
 const syncProject = vi.hoisted(() => vi.fn());
-vi.mock('../../../utils/gitlab/sync', async (importOriginal) => ({
-  ...(await importOriginal<typeof import('../../../utils/gitlab/sync')>()),
+vi.mock('../../../utils/sync/sync', async (importOriginal) => ({
+  ...(await importOriginal<typeof import('../../../utils/sync/sync')>()),
   syncProject,
 }));
 

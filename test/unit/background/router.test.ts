@@ -6,7 +6,7 @@ const EXT = 'chrome-extension://abc/';
 function makeRouter(overrides: Partial<Handlers> = {}) {
   const handlers = {
     'ui:settings-get': vi.fn(async () => ({
-      settings: { version: 1, gitlabUrl: 'https://gitlab.com', hasToken: false, team: { group: '', projects: [], engineers: [] }, sync: { staleAfterMinutes: 60 } },
+      settings: { gitlabUrl: 'https://gitlab.com', hasToken: false, team: { group: '', projects: [], engineers: [] }, sync: { staleAfterMinutes: 60 } },
       problems: {},
     })),
     'ui:settings-save': vi.fn(),

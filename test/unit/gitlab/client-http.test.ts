@@ -3,8 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GitLabClient } from '../../../utils/gitlab/client';
 import { GitLabError } from '../../../utils/gitlab/errors';
-import { collectPages } from '../../../utils/gitlab/paginate';
-import { readExample } from './fake-gitlab';
+import { collectPages, readExample } from './fake-gitlab';
 
 // The client against a real HTTP server on 127.0.0.1 with the real fetch: dropped sockets,
 // stalls and refused connections behave as they do in a browser's network stack.

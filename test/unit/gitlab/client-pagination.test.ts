@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { GitLabClient } from '../../../utils/gitlab/client';
-import { collectPages } from '../../../utils/gitlab/paginate';
-import { BASE_URL, fakeFetch, issuesEndpoint, json, noSleep, rawIssues } from './fake-gitlab';
+import { collectPages, BASE_URL, fakeFetch, issuesEndpoint, json, noSleep, rawIssues } from './fake-gitlab';
 
 function clientWith(fetch: typeof globalThis.fetch) {
   return new GitLabClient({ baseUrl: BASE_URL, getToken: async () => 'glpat-test', fetch, sleep: noSleep });

@@ -1,6 +1,5 @@
-import { GitbeakerRequestError } from '@gitbeaker/rest';
 import { describe, expect, it } from 'vitest';
-import { GitLabError, gitLabErrorFromResponse, toGitLabError } from '../../../utils/gitlab/errors';
+import { GitLabError, gitLabErrorFromResponse } from '../../../utils/gitlab/errors';
 import { retryAtFromHeaders } from '../../../utils/gitlab/error-parsing';
 
 const NOW = Date.parse('2025-01-01T00:00:00Z');
@@ -91,39 +90,3 @@ describe('retryAtFromHeaders', () => {
   });
 });
 
-describe('toGitLabError', () => {
-  it('maps a GitbeakerRequestError through its cause.response', async () => {
-    const response = new Response(JSON.stringify({ message: '404 Not Found' }), { status: 404, headers: jsonHeaders });
-    const request = new Request('https://gitlab.example.com/api/v4/projects/9');
-    const error = new GitbeakerRequestError('404 Not Found', { cause: { description: '404 Not Found', request, response } });
-    const mapped = await toGitLabError(error);
-    expect(mapped.kind).toBe('not-found');
-    expect(mapped.request).toBe('GET /api/v4/projects/9');
-  });
-
-  it('uses gitbeaker\'s description when it already read the body', async () => {
-    const response = new Response(JSON.stringify({ error: 'insufficient_scope', scope: 'api' }), { status: 403, headers: jsonHeaders });
-    await response.text();
-    const request = new Request('https://gitlab.example.com/api/v4/projects/9/issues', { method: 'POST' });
-    const error = new GitbeakerRequestError('insufficient_scope', { cause: { description: 'insufficient_scope', request, response } });
-    expect((await toGitLabError(error)).detail).toMatchObject({ kind: 'forbidden', missingScope: 'api' });
-  });
-
-  it('maps a Response, fetch failures by cause, and passes GitLabErrors through', async () => {
-    expect((await toGitLabError(new Response('x', { status: 502 }))).detail).toEqual({ kind: 'server', status: 502 });
-    const refused = new TypeError('fetch failed', { cause: { code: 'ECONNREFUSED' } });
-    expect((await toGitLabError(refused, { url: 'https://gitlab.example.com/api/v4/user' })).detail).toEqual({
-      kind: 'unreachable',
-      reason: 'refused',
-      host: 'gitlab.example.com',
-    });
-    const dns = new TypeError('fetch failed', { cause: { code: 'ENOTFOUND' } });
-    expect((await toGitLabError(dns)).message).toContain('host name could not be resolved');
-    const own = new GitLabError({ kind: 'server', status: 500 });
-    expect(await toGitLabError(own)).toBe(own);
-  });
-
-  it('rethrows programming errors instead of disguising them as GitLab failures', async () => {
-    await expect(toGitLabError(new RangeError('bug'))).rejects.toThrow('bug');
-  });
-});

@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Page } from '../../../utils/gitlab/paginate';
+import type { ParseProblem } from '../../../utils/gitlab/parse-list';
 import { fileURLToPath } from 'node:url';
 
 // Test doubles for GitLab: an injected `fetch` that records every request, and a small fake
@@ -117,3 +119,14 @@ export function issuesEndpoint(store: { issues: RawIssue[] }, options: { keyset?
 
 export const BASE_URL = 'https://gitlab.example.com';
 export const noSleep = async () => {};
+
+/** All pages of a list in memory, to check what a list call yields. */
+export async function collectPages<T>(pages: AsyncIterable<Page<T>>): Promise<{ items: T[]; problems: ParseProblem[] }> {
+  const items: T[] = [];
+  const problems: ParseProblem[] = [];
+  for await (const page of pages) {
+    items.push(...page.items);
+    problems.push(...page.problems);
+  }
+  return { items, problems };
+}

@@ -2,7 +2,6 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
-  epicIssueSchema,
   epicSchema,
   issueSchema,
   memberSchema,
@@ -114,12 +113,6 @@ describe('issue schema', () => {
 
   it('reports a payload that is not a list instead of throwing', () => {
     expect(parseList(issueSchema, { message: 'oops' }, 'issues').problems[0]).toMatchObject({ index: -1, message: 'Expected a list, got object' });
-  });
-
-  it('reads the documented epic issues example', () => {
-    const { items, problems } = parseList(epicIssueSchema, readExample('list_epic_issues.json'), 'epic issues');
-    expect(problems).toEqual([]);
-    expect(items[0]).toMatchObject({ iid: 6, epic_issue_id: 2, weight: null, assignees: [{ username: 'arnita' }] });
   });
 });
 

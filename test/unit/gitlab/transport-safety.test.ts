@@ -3,7 +3,8 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { GitLabClient } from '../../../utils/gitlab/client';
 import { GitLabError } from '../../../utils/gitlab/errors';
-import { TransportClosedError } from '../../../utils/gitlab/transport';
+import { DEFAULT_RETRY_POLICY } from '../../../utils/gitlab/retry-policy';
+import { GitLabTransport, TransportClosedError } from '../../../utils/gitlab/transport';
 import { fakeFetch, json } from './fake-gitlab';
 
 // Issue #7, items 1 and 2: the token goes to the configured origin only. Two real HTTP servers on
@@ -101,7 +102,18 @@ describe('redirects', () => {
   });
 
   it('never repeats a write at the redirect target', async () => {
-    const error = (await client().createIssue(2, { title: 'Hello' }).catch((e: unknown) => e)) as GitLabError;
+    const transport = new GitLabTransport({
+      baseUrl: gitlab.url,
+      getToken: async () => 'glpat-secret',
+      fetch: (input, init) => fetch(input, init),
+      concurrency: 1,
+      timeoutMs: 5000,
+      retry: { ...DEFAULT_RETRY_POLICY, maxRetries: 0 },
+      sleep: async () => {},
+      now: Date.now,
+    });
+    const write = transport.send({ method: 'POST', url: transport.url('projects/2/issues'), body: { title: 'Hello' } });
+    const error = (await write.catch((e: unknown) => e)) as GitLabError;
     expect(error.detail).toMatchObject({ kind: 'bad-url', reason: 'redirected' });
     expect(gitlab.received).toHaveLength(1);
   });

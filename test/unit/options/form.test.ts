@@ -6,20 +6,20 @@ describe('options form', () => {
   const saved = toPublicSettings(DEFAULT_SETTINGS);
 
   it('round-trips saved settings through the form unchanged', () => {
-    const candidate = candidateFromForm(formFromSettings(saved), 1);
+    const candidate = candidateFromForm(formFromSettings(saved));
     const parsed = parseSettings({ ...candidate, token: '' });
     expect(parsed).toEqual({ ok: true, settings: DEFAULT_SETTINGS });
   });
 
   it('reads failure rules one per line, labels by comma', () => {
     const form = { ...formFromSettings(saved), failureLabelSets: 'incident\n type::bug , severity::1 \n\n' };
-    const candidate = candidateFromForm(form, 1) as { kpi: { failureLabelSets: string[][] } };
+    const candidate = candidateFromForm(form) as { kpi: { failureLabelSets: string[][] } };
     expect(candidate.kpi.failureLabelSets).toEqual([['incident'], ['type::bug', 'severity::1']]);
   });
 
   it('says "Enter a number." for a blank number instead of guessing one', () => {
     const form = { ...formFromSettings(saved), mttrHours: ' ', engineers: '@ada\nbob, carol' };
-    const candidate = candidateFromForm(form, 1) as { team: { engineers: string[] } };
+    const candidate = candidateFromForm(form) as { team: { engineers: string[] } };
     expect(candidate.team.engineers).toEqual(['ada', 'bob', 'carol']);
     const parsed = parseSettings({ ...candidate, token: '' });
     expect(parsed).toEqual({ ok: false, fieldErrors: { 'kpi.targets.mttrHours': 'Enter a number.' } });
@@ -31,6 +31,6 @@ describe('options form', () => {
     expect(formErrorKey('kpi.failureLabelSets.1.0')).toBe('failureLabelSets');
     expect(formErrorKey('team.projects.2')).toBe('projects');
     expect(formErrorKey('sync.staleAfterMinutes')).toBe('staleAfterMinutes');
-    expect(formErrorKey('version')).toBe('form');
+    expect(formErrorKey('settings')).toBe('form');
   });
 });

@@ -5,7 +5,7 @@ import { openLensDb } from '../../../utils/db/database';
 import type { ScopeKey } from '../../../utils/db/records';
 import { getSyncState } from '../../../utils/db/sync-state';
 import { GitLabClient } from '../../../utils/gitlab/client';
-import { needsSync, retryNotBefore, SYNC_BACKOFF } from '../../../utils/gitlab/sync';
+import { needsSync, retryNotBefore, SYNC_BACKOFF } from '../../../utils/sync/freshness';
 import type { SyncOutcome } from '../../../utils/messages';
 import { DEFAULT_SETTINGS } from '../../../utils/settings';
 import { fakeFetch, json } from '../gitlab/fake-gitlab';

@@ -6,9 +6,9 @@ import { scopeKey } from '../../../utils/db/records';
 import { getSyncState } from '../../../utils/db/sync-state';
 import { GitLabClient } from '../../../utils/gitlab/client';
 import type { Page } from '../../../utils/gitlab/paginate';
-import { runFullSync } from '../../../utils/gitlab/sync-runner';
-import { syncProject } from '../../../utils/gitlab/sync';
-import { BASE_URL, fakeFetch, json, readExample } from './fake-gitlab';
+import { runFullSync } from '../../../utils/sync/runner';
+import { syncProject } from '../../../utils/sync/sync';
+import { BASE_URL, fakeFetch, json, readExample } from '../gitlab/fake-gitlab';
 
 // Issue 7, "A bad members page wipes the cached members": a list that replaces the cached one is
 // applied only when GitLab's whole answer could be read, and never when it suddenly empties.

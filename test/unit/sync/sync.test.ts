@@ -1,11 +1,12 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { getIssuesByProject, getCodeowners } from '../../../utils/db/cache';
+import { getIssuesByProject } from '../../../utils/db/cache';
 import { openLensDb, type LensDb } from '../../../utils/db/database';
 import { getSyncState } from '../../../utils/db/sync-state';
 import { GitLabClient } from '../../../utils/gitlab/client';
-import { isStale, syncGroup, syncProject, syncStatusOf } from '../../../utils/gitlab/sync';
-import { BASE_URL, fakeFetch, issuesEndpoint, json, rawIssue, rawIssues, readExample, text, type RecordedRequest } from './fake-gitlab';
+import { isStale, syncStatusOf } from '../../../utils/sync/freshness';
+import { syncGroup, syncProject } from '../../../utils/sync/sync';
+import { BASE_URL, fakeFetch, issuesEndpoint, json, rawIssue, rawIssues, readExample, text, type RecordedRequest } from '../gitlab/fake-gitlab';
 
 const PROJECT = 12;
 const NOW = Date.parse('2025-03-01T12:00:00Z');
@@ -146,7 +147,7 @@ describe('syncProject', () => {
     const store = { issues: [...rawIssues(PROJECT, 2), rawIssue(PROJECT, 3, '2025-01-01T00:00:00Z', { due_date: 'tomorrow' })] };
     const { fetch } = projectGitLab(store);
     await syncProject(PROJECT, deps(db, fetch));
-    expect(await getCodeowners(db, PROJECT)).toMatchObject({ path: '.gitlab/CODEOWNERS', ref: 'main', text: '* @alice\n' });
+    expect(await db.get('codeowners', PROJECT)).toMatchObject({ path: '.gitlab/CODEOWNERS', ref: 'main', text: '* @alice\n' });
     const state = await getSyncState(db, `issues:project:${PROJECT}`);
     expect(state.problems).toEqual([expect.objectContaining({ path: '[2].due_date', iid: 3 })]);
   });

@@ -1,49 +1,29 @@
 /**
- * Answers for board pages: the summary bar's team KPIs of the board's scope, and the badges of
- * many cards per message (SPEC §9: 1,000 cards within 150 ms on a warm cache). Cache first; a
- * stale scope starts a sync whose end is pushed to the tab.
+ * Answers for board pages: the summary bar's KPIs of the board's scope or the team
+ * (answers.ts), and the badges of many cards per message (SPEC §9: 1,000 cards on a warm cache).
+ * Cache first; a stale scope starts a sync the tab is told about.
  */
-import { getIssue, getIssuesByProject, getIssuesByProjects } from '../db/cache';
-import type { LensDb } from '../db/database';
-import type { GitLabIssue } from '../gitlab/schemas';
-import { MessageError, type RequestOf } from '../messages';
-import { boardCardBadges, parseItemPath } from '../overview/card-badges';
-import type { BadgeView } from '../overview/badge-view';
-import { kpiSettingsFrom } from '../settings';
-import type { KpiSettings } from '../kpi';
-import type { DataService, Freshness } from './data-service';
-import type { Handlers } from './router';
-import { resolveTeam } from './scopes';
-import { combineFreshness, hasTeam, kpiBadgesFor } from './team-data';
-import { cachedProjects, groupProjectIds, projectPathOf, type ScopeTarget } from './scope-cache';
+import { getIssue, getIssuesByProject, getIssuesByProjects } from '../../db/cache';
+import type { LensDb } from '../../db/database';
+import type { GitLabIssue } from '../../gitlab/schemas';
+import type { KpiSettings } from '../../kpi';
+import type { BadgeView } from '../../overview/badge-view';
+import { boardCardBadges, parseItemPath } from '../../overview/card-badges';
+import { kpiSettingsFrom } from '../../settings';
+import type { Answers } from '../answers';
+import type { DataService } from '../data-service';
+import type { Handlers } from '../router';
+import { cachedProjects, groupProjectIds, projectPathOf, type ScopeTarget } from '../scope-cache';
+import { boardTarget, hasTeam, kpiTargets } from '../scopes';
 
-export type BoardHandlers = Pick<Handlers, 'content:board-overview' | 'content:board-cards'>;
-
-type BoardScope = RequestOf<'content:board-cards'>['board'];
+type BoardHandlers = Pick<Handlers, 'content:board-overview' | 'content:board-cards'>;
 
 /** Below this many cards of one project, reading them one by one beats reading the whole project. */
 const SINGLE_READS_UP_TO = 50;
 /** Most cards answered ahead of the board (a message stays a few hundred KB at most). */
 const PREFETCH_LIMIT = 5000;
 
-export function createBoardHandlers(data: DataService, now: () => number): BoardHandlers {
-  async function scopeOf(board: BoardScope, tabId: number | undefined): Promise<{ target: ScopeTarget; path: string; freshness: Freshness }> {
-    let target: ScopeTarget;
-    let path: string;
-    if (board.groupPath) {
-      path = board.groupPath;
-      target = { kind: 'group', id: await data.groupId(path), path };
-    } else if (board.projectPath) {
-      path = board.projectPath;
-      const id = board.projectId ?? (await data.projectId(path));
-      await data.rememberProject(path, id);
-      target = { kind: 'project', id };
-    } else {
-      throw new MessageError({ kind: 'invalid-request', message: 'A board request names its project or its group.' });
-    }
-    return { target, path, freshness: await data.ensureFresh({ kind: target.kind, id: target.id }, tabId) };
-  }
-
+export function createBoardHandlers(data: DataService, answers: Answers, now: () => number): BoardHandlers {
   /** Ids of the cards' projects; a project with nothing cached has no cards to answer for yet. */
   async function resolveProjects(paths: Iterable<string>, db: LensDb, gitlabUrl: string): Promise<Map<string, number>> {
     const wanted = [...paths];
@@ -89,24 +69,18 @@ export function createBoardHandlers(data: DataService, now: () => number): Board
   return {
     'content:board-overview': async ({ kpiScope = 'board', ...board }, sender) => {
       const { settings, db } = await data.context();
-      const kpi = kpiSettingsFrom(settings);
-      const teamConfigured = hasTeam(settings);
-      const { target, path, freshness: boardFreshness } = await scopeOf(board, sender.tab?.id);
-      const teamTargets = kpiScope === 'team' && teamConfigured ? (await resolveTeam(settings, data)).targets : [];
-      const team = teamTargets.length > 0;
-      const targets = team ? teamTargets : [target];
-      const freshness = team
-        ? combineFreshness(await Promise.all(targets.map((scope) => data.ensureFresh(scope, sender.tab?.id))))
-        : boardFreshness;
-      const badges = freshness.syncedAt ? await kpiBadgesFor(db, targets, settings.gitlabUrl, kpi, new Date(now())) : [];
-      return { badges, scopePath: path, kpiScope: team ? 'team' : 'board', teamConfigured, windowDays: kpi.windowDays, freshness };
+      const { target, path } = await boardTarget(board, data);
+      const { targets, team } = await kpiTargets(settings, data, target, kpiScope === 'team');
+      const { badges, freshness } = await answers.kpis({ settings, db }, targets, sender.tab?.id);
+      const windowDays = settings.kpi.windowDays;
+      return { badges, scopePath: path, kpiScope: team ? 'team' : 'board', teamConfigured: hasTeam(settings), windowDays, freshness };
     },
 
     'content:board-cards': async ({ board, cards, prefetch }, sender) => {
       const { settings, db } = await data.context();
       const kpi = kpiSettingsFrom(settings);
-      const { target, freshness } = await scopeOf(board, sender.tab?.id);
-      const scopes = freshness.scopes;
+      const { target } = await boardTarget(board, data);
+      const { scopes } = await answers.freshness([target], sender.tab?.id);
       if (prefetch) return { cards: await likelyCards(db, target, settings.gitlabUrl, kpi, new Date(now())), scopes };
       const byProject = new Map<string, Map<number, string>>();
       for (const card of cards) {

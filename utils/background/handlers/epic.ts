@@ -1,39 +1,37 @@
 /**
- * The epic page's answer: cached group data at once, a group sync started when it is stale and
- * pushed to the tab when it ends (same pattern as overview-handlers.ts).
+ * The epic page's answer: On-time, Complete and progress over the epic's issues and its child
+ * epics' issues, from the group's cache (answers.ts); a stale group starts a sync the tab is told
+ * about.
  */
-import { getEpic, getIssuesByProjects } from '../db/cache';
-import type { GitLabEpic } from '../gitlab/schemas';
-import { epicBadges } from '../overview/epic-badges';
-import { kpiSettingsFrom } from '../settings';
-import type { DataService } from './data-service';
-import type { Handlers } from './router';
-import { scopeDataStamp, snapshotBadges } from './badge-snapshots';
-import { scopeKey } from '../db/records';
-import { groupProjectIds } from './scope-cache';
+import { getEpic, getIssuesByProjects } from '../../db/cache';
+import type { GitLabEpic } from '../../gitlab/schemas';
+import { epicBadges } from '../../overview/epic-badges';
+import { kpiSettingsFrom } from '../../settings';
+import type { Answers } from '../answers';
+import type { DataService } from '../data-service';
+import type { Handlers } from '../router';
+import { groupProjectIds, type ScopeTarget } from '../scope-cache';
 
-export type EpicHandlers = Pick<Handlers, 'content:epic-overview'>;
+type EpicHandlers = Pick<Handlers, 'content:epic-overview'>;
 
-export function createEpicHandlers(data: DataService, now: () => number): EpicHandlers {
+export function createEpicHandlers(data: DataService, answers: Answers, now: () => number): EpicHandlers {
   return {
     'content:epic-overview': async ({ groupPath, iid }, sender) => {
       const { settings, db } = await data.context();
       const kpi = kpiSettingsFrom(settings);
-      const groupId = await data.groupId(groupPath);
-      const freshness = await data.ensureFresh({ kind: 'group', id: groupId }, sender.tab?.id);
+      const group: ScopeTarget = { kind: 'group', id: await data.groupId(groupPath), path: groupPath };
+      const freshness = await answers.freshness([group], sender.tab?.id);
       if (!freshness.syncedAt) return { badges: [], windowDays: kpi.windowDays, freshness };
-      const at = now();
-      const stamp = `${await scopeDataStamp(db, scopeKey('group', groupId))}|${JSON.stringify(kpi)}`;
-      const badges = await snapshotBadges(db, `epic:${groupId}:${iid}`, stamp, at, async () => {
+      const badges = await answers.over(db, `epic:${iid}`, [group], { kpi, gitlabUrl: settings.gitlabUrl }, async () => {
         // Child epics may live in subgroups: take every cached epic, the tree is built by parent links.
         const [epic, epics, issues] = await Promise.all([
-          getEpic(db, groupId, iid),
+          getEpic(db, group.id, iid),
           db.getAll('epics'),
           groupProjectIds(db, groupPath, settings.gitlabUrl).then((ids) => getIssuesByProjects(db, ids)),
         ]);
         // Without the epic record (GitLab Free answers 403 to the epics API) its own issues still count.
-        const root: Pick<GitLabEpic, 'id' | 'iid' | 'group_id'> = epic ?? { id: -1, iid, group_id: groupId };
-        return epicBadges({ epic: root, epics: epic ? epics : [], issues }, kpi, new Date(at));
+        const root: Pick<GitLabEpic, 'id' | 'iid' | 'group_id'> = epic ?? { id: -1, iid, group_id: group.id };
+        return epicBadges({ epic: root, epics: epic ? epics : [], issues }, kpi, new Date(now()));
       });
       return { badges, windowDays: kpi.windowDays, freshness };
     },

@@ -1,43 +1,38 @@
 /**
- * Answers for the page overlays: computed from the IndexedDB cache at once; a stale cache
- * starts a sync whose end is pushed to the tab (stale-while-revalidate).
+ * The issue page's (and drawer's) answer: the issue's own badges and the KPIs of its project or
+ * the team, from the cache (answers.ts). A cold cache costs one request, for the issue itself;
+ * its project syncs in the background and the tab is told when that ends.
  */
-import { getIssue, putIssues } from '../db/cache';
-import { issueBadges } from '../overview/issue-badges';
-import { kpiSettingsFrom } from '../settings';
-import type { DataService } from './data-service';
-import type { Handlers } from './router';
-import type { ScopeTarget } from './scope-cache';
-import { resolveTeam } from './scopes';
-import { combineFreshness, hasTeam, kpiBadgesFor } from './team-data';
+import { getIssue, putIssues } from '../../db/cache';
+import { issueBadges } from '../../overview/issue-badges';
+import { kpiSettingsFrom } from '../../settings';
+import type { Answers } from '../answers';
+import type { DataService } from '../data-service';
+import type { Handlers } from '../router';
+import { hasTeam, kpiTargets } from '../scopes';
 
-export type OverviewHandlers = Pick<Handlers, 'content:issue-overview'>;
+type IssueHandlers = Pick<Handlers, 'content:issue-overview'>;
 
-export function createOverviewHandlers(data: DataService, now: () => number): OverviewHandlers {
+export function createIssueHandlers(data: DataService, answers: Answers, now: () => number): IssueHandlers {
   return {
     'content:issue-overview': async ({ projectPath, projectId, iid, kpiScope = 'project' }, sender) => {
       const { settings, db, client } = await data.context();
       const kpi = kpiSettingsFrom(settings);
-      let issue = projectId === undefined ? undefined : await getIssue(db, projectId, iid);
+      // Drawers and group lists have no project id in the page: a path learnt before will do.
+      const knownId = projectId ?? (await data.storedId('project', projectPath));
+      let issue = knownId === undefined ? undefined : await getIssue(db, knownId, iid);
       if (!issue) {
-        // Cold cache: this issue costs one request now; its project syncs in the background.
-        issue = await client.getIssue(projectId ?? projectPath, iid);
+        issue = await client.getIssue(knownId ?? projectPath, iid);
         await putIssues(db, [issue]);
       }
-      const pid = issue.project_id;
-      await data.rememberProject(projectPath, pid);
-      const teamConfigured = hasTeam(settings);
-      const team = kpiScope === 'team' && teamConfigured ? (await resolveTeam(settings, data)).targets : [];
-      const targets: ScopeTarget[] = team.length ? team : [{ kind: 'project', id: pid }];
-      const tabId = sender.tab?.id;
-      const freshness = combineFreshness(await Promise.all(targets.map((target) => data.ensureFresh(target, tabId))));
-      const at = new Date(now());
-      const kpis = freshness.syncedAt ? await kpiBadgesFor(db, targets, settings.gitlabUrl, kpi, at) : [];
+      await data.rememberProject(projectPath, issue.project_id);
+      const { targets, team } = await kpiTargets(settings, data, { kind: 'project', id: issue.project_id }, kpiScope === 'team');
+      const { badges, freshness } = await answers.kpis({ settings, db }, targets, sender.tab?.id);
       return {
-        issue: issueBadges(issue, kpi, at),
-        kpis,
-        kpiScope: team.length ? 'team' : 'project',
-        teamConfigured,
+        issue: issueBadges(issue, kpi, new Date(now())),
+        kpis: badges,
+        kpiScope: team ? 'team' : 'project',
+        teamConfigured: hasTeam(settings),
         projectPath,
         windowDays: kpi.windowDays,
         freshness,

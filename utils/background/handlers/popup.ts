@@ -1,16 +1,15 @@
-/** The popup's view of sync: status per cached resource, and "Sync now" for the team. */
-import { getAllSyncStates } from '../db/sync-state';
-import { syncStatusOf } from '../gitlab/sync';
-import { MessageError } from '../messages';
-import type { DataService } from './data-service';
-import type { Handlers } from './router';
-import { kpiSettingsFrom } from '../settings';
-import { resolveTeam, teamTargetsOrExplain } from './scopes';
-import { combineFreshness, hasTeam, kpiBadgesFor } from './team-data';
+/** The popup's answers: the team's KPIs, sync status per cached resource, and "Sync now". */
+import { getAllSyncStates } from '../../db/sync-state';
+import { MessageError } from '../../messages';
+import { syncStatusOf } from '../../sync/freshness';
+import type { Answers } from '../answers';
+import type { DataService } from '../data-service';
+import type { Handlers } from '../router';
+import { hasTeam, resolveTeam, teamTargetsOrExplain } from '../scopes';
 
-export type SyncHandlers = Pick<Handlers, 'ui:sync-status' | 'ui:sync-now' | 'ui:team-kpis'>;
+type PopupHandlers = Pick<Handlers, 'ui:sync-status' | 'ui:sync-now' | 'ui:team-kpis'>;
 
-export function createSyncHandlers(data: DataService, now: () => number): SyncHandlers {
+export function createPopupHandlers(data: DataService, answers: Answers, now: () => number): PopupHandlers {
   return {
     'ui:sync-status': async () => {
       const { settings, db } = await data.context().catch((error: unknown) => {
@@ -38,14 +37,13 @@ export function createSyncHandlers(data: DataService, now: () => number): SyncHa
 
     'ui:team-kpis': async () => {
       const { settings, db } = await data.context();
-      const kpi = kpiSettingsFrom(settings);
+      const windowDays = settings.kpi.windowDays;
       if (!hasTeam(settings)) {
-        return { teamConfigured: false, badges: [], windowDays: kpi.windowDays, freshness: { syncedAt: null, syncing: false, scopes: [] }, problems: [] };
+        return { teamConfigured: false, badges: [], windowDays, freshness: { syncedAt: null, syncing: false, scopes: [] }, problems: [] };
       }
       const { targets, problems } = await resolveTeam(settings, data);
-      const freshness = combineFreshness(await Promise.all(targets.map((target) => data.ensureFresh(target))));
-      const badges = targets.length && freshness.syncedAt ? await kpiBadgesFor(db, targets, settings.gitlabUrl, kpi, new Date(now())) : [];
-      return { teamConfigured: true, badges, windowDays: kpi.windowDays, freshness, problems };
+      const { badges, freshness } = await answers.kpis({ settings, db }, targets, undefined);
+      return { teamConfigured: true, badges, windowDays, freshness, problems };
     },
 
     'ui:sync-now': async () => {

@@ -1,18 +1,19 @@
 /**
- * What the background answers. Storage, permissions and GitLab access come in as dependencies
+ * The options page's answers (settings, Test connection, removing the token) and the content
+ * script's status. Storage, permissions and GitLab access come in as dependencies
  * so the rules (which token may go to which host, what is saved when) are testable.
  */
-import type { Handlers } from './router';
+import { parseSettings, toPublicSettings, type FieldErrors, type Settings } from '../../settings';
+import { isGitLabCom, normalizeGitLabUrl, originPermissionPattern } from '../../gitlab-url';
+import type { Handlers } from '../router';
+import { createSettingsVerifier, type VerificationDeps } from '../settings-verification';
 
-export type SettingsHandlers = Pick<
+type SettingsHandlers = Pick<
   Handlers,
   'ui:settings-get' | 'ui:settings-save' | 'ui:connection-test' | 'ui:forget-token' | 'content:status' | 'content:open-options'
 >;
-import { parseSettings, toPublicSettings, type FieldErrors, type Settings } from '../settings';
-import { isGitLabCom, normalizeGitLabUrl, originPermissionPattern } from '../gitlab-url';
-import { createSettingsVerifier, type VerificationDeps } from './settings-verification';
 
-export interface HandlerDeps extends VerificationDeps {
+export interface SettingsHandlerDeps extends VerificationDeps {
   loadSettings(): Promise<{ settings: Settings; problems: FieldErrors }>;
   saveSettings(candidate: unknown): Promise<{ ok: true; settings: Settings } | { ok: false; fieldErrors: FieldErrors }>;
   hasOriginPermission(pattern: string): Promise<boolean>;
@@ -20,11 +21,16 @@ export interface HandlerDeps extends VerificationDeps {
   openOptionsPage(): Promise<void>;
   /** Drops everything cached from GitLab. */
   clearCache(): Promise<void>;
+  /**
+   * The saved GitLab changed (everything cached from the old one goes) or only its token (what
+   * is queued with the old token is cancelled, past failures are forgotten).
+   */
+  connectionChanged(change: 'gitlab' | 'token'): Promise<void>;
   /** Team paths GitLab answered 404 for when they were last looked up, by settings field. */
   teamProblems(settings: Settings): Promise<FieldErrors>;
 }
 
-export function createHandlers(deps: HandlerDeps): SettingsHandlers {
+export function createSettingsHandlers(deps: SettingsHandlerDeps): SettingsHandlers {
   const verifier = createSettingsVerifier(deps);
 
   /**
@@ -61,10 +67,13 @@ export function createHandlers(deps: HandlerDeps): SettingsHandlers {
       // Checked here first, so GitLab is asked only about settings that could be saved.
       const parsed = parseSettings({ ...candidate, token: resolved.token });
       if (!parsed.ok) return parsed;
-      const rejected = await verifier.verify(parsed.settings, (await deps.loadSettings()).settings);
+      const before = (await deps.loadSettings()).settings;
+      const rejected = await verifier.verify(parsed.settings, before);
       if (Object.keys(rejected).length) return { ok: false, fieldErrors: rejected };
       const saved = await deps.saveSettings(parsed.settings);
       if (!saved.ok) return saved;
+      if (saved.settings.gitlabUrl !== before.gitlabUrl) await deps.connectionChanged('gitlab');
+      else if (saved.settings.token !== before.token) await deps.connectionChanged('token');
       await deps.syncContentScriptRegistration(saved.settings.gitlabUrl);
       return { ok: true, settings: toPublicSettings(saved.settings) };
     },

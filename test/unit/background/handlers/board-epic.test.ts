@@ -1,14 +1,15 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createBoardHandlers } from '../../../utils/background/board-handlers';
-import type { DataService } from '../../../utils/background/data-service';
-import { createEpicHandlers } from '../../../utils/background/epic-handlers';
-import { cachedProjects, projectPathOf } from '../../../utils/background/scope-cache';
-import { putIssues } from '../../../utils/db/cache';
-import { openLensDb, type LensDb } from '../../../utils/db/database';
-import { epicSchema, issueSchema } from '../../../utils/gitlab/schemas';
-import { DEFAULT_SETTINGS } from '../../../utils/settings';
-import { rawIssue } from '../gitlab/fake-gitlab';
+import { createAnswers } from '../../../../utils/background/answers';
+import { createBoardHandlers } from '../../../../utils/background/handlers/board';
+import type { DataService } from '../../../../utils/background/data-service';
+import { createEpicHandlers } from '../../../../utils/background/handlers/epic';
+import { cachedProjects, projectPathOf } from '../../../../utils/background/scope-cache';
+import { putIssues } from '../../../../utils/db/cache';
+import { openLensDb, type LensDb } from '../../../../utils/db/database';
+import { epicSchema, issueSchema } from '../../../../utils/gitlab/schemas';
+import { DEFAULT_SETTINGS } from '../../../../utils/settings';
+import { rawIssue } from '../../gitlab/fake-gitlab';
 
 const GITLAB = 'https://gitlab.example.com';
 const now = Date.parse('2025-03-10T12:00:00Z');
@@ -47,14 +48,14 @@ async function setUp() {
     context: async () => ({ settings: { ...DEFAULT_SETTINGS, gitlabUrl: GITLAB, token: 'glpat-x' }, db, client: {} }),
     ensureFresh: async (scope: { kind: string; id: number }) => {
       scopes.push(`${scope.kind}:${scope.id}`);
-      return { syncedAt: '2025-03-10T11:00:00.000Z', syncing: false };
+      return { syncedAt: '2025-03-10T11:00:00.000Z', syncing: false, scopes: [`${scope.kind}:${scope.id}`] };
     },
     groupId: async (path: string) => (path === 'demo' ? 100 : 999),
     projectId: async (path: string) => {
       throw new Error(`no request expected for ${path}`);
     },
     knownProjectId: (path: string) => known.get(path),
-    rememberProject: (path: string, id: number) => void known.set(path, id),
+    rememberProject: async (path: string, id: number) => void known.set(path, id),
   } as unknown as DataService;
   return { db, data, scopes };
 }
@@ -80,7 +81,7 @@ describe('content:board-cards', () => {
       // Another group's project.
       cached(PROJECTS.other, 4),
     ]);
-    const handlers = createBoardHandlers(data, () => now);
+    const handlers = createBoardHandlers(data, createAnswers(data, () => now), () => now);
     const answer = await handlers['content:board-cards']({ board: { groupPath: 'demo' }, cards: [], prefetch: true }, sender);
     expect(Object.keys(answer.cards).sort()).toEqual(['demo/sub/api#2', 'demo/web-app#1']);
     // Created Mar 1 00:00Z, now Mar 10 12:00Z → open 9 d.
@@ -94,7 +95,7 @@ describe('content:board-cards', () => {
       cached(PROJECTS.webApp, 1, { due_date: '2025-03-05' }),
       cached(PROJECTS.webApp, 2),
     ]);
-    const handlers = createBoardHandlers(data, () => now);
+    const handlers = createBoardHandlers(data, createAnswers(data, () => now), () => now);
     const answer = await handlers['content:board-cards'](
       { board: { projectPath: PROJECTS.webApp.path, projectId: PROJECTS.webApp.id }, cards: ['demo/web-app#1', 'demo/web-app#2', 'demo/web-app#99', 'garbage'] },
       sender,
@@ -109,7 +110,7 @@ describe('content:board-cards', () => {
     const { db, data, scopes } = await setUp();
     const many = Array.from({ length: 60 }, (_, i) => cached(PROJECTS.webApp, i + 1));
     await putIssues(db, [...many, cached(PROJECTS.api, 5, { state: 'closed', closed_at: '2025-03-03T00:00:00.000Z' })]);
-    const handlers = createBoardHandlers(data, () => now);
+    const handlers = createBoardHandlers(data, createAnswers(data, () => now), () => now);
     const cards = [...many.map((issue) => `demo/web-app#${issue.iid}`), 'demo/sub/api#5'];
     const answer = await handlers['content:board-cards']({ board: { groupPath: 'demo' }, cards }, sender);
     expect(Object.keys(answer.cards)).toHaveLength(61);
@@ -132,7 +133,7 @@ describe('content:board-overview', () => {
       cached(PROJECTS.api, 4, { milestone: { id: 9, iid: 1, project_id: 202, title: 'v1', state: 'active', due_date: '2025-03-05' }, state: 'closed', closed_at: '2025-03-04T00:00:00.000Z' }),
     ]);
     expect([...(await cachedProjects(db, GITLAB)).values()].sort()).toEqual(['demo/sub/api', 'demo/web-app', 'elsewhere/tool']);
-    const answer = await createBoardHandlers(data, () => now)['content:board-overview']({ groupPath: 'demo' }, sender);
+    const answer = await createBoardHandlers(data, createAnswers(data, () => now), () => now)['content:board-overview']({ groupPath: 'demo' }, sender);
     expect(answer.scopePath).toBe('demo');
     // #4 takes the milestone's Mar 5 as due date and was closed Mar 4: on time too → 2/3.
     expect(answer.badges.slice(0, 2).map((badge) => badge.text)).toEqual(['On-time 67% (2/3)', 'Complete 100% (1/1)']);
@@ -164,7 +165,7 @@ describe('content:epic-overview', () => {
       cached(PROJECTS.api, 2, { epic: { id: 502, iid: 2, group_id: 100 }, weight: 1 }),
       cached(PROJECTS.webApp, 3, { epic: { id: 503, iid: 3, group_id: 100 }, weight: 10, state: 'closed', closed_at: '2025-03-02T00:00:00.000Z' }),
     ]);
-    const answer = await createEpicHandlers(data, () => now)['content:epic-overview']({ groupPath: 'demo', iid: 1 }, sender);
+    const answer = await createEpicHandlers(data, createAnswers(data, () => now), () => now)['content:epic-overview']({ groupPath: 'demo', iid: 1 }, sender);
     // Closed weight 3 of 3 + 1 = 4 → 75 %.
     expect(answer.badges.map((badge) => badge.text)).toEqual(['On-time —', 'Complete —', 'Progress 75% (3/4 weight)']);
   });

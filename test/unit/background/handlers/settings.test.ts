@@ -1,8 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { ConnectionProbe } from '../../../utils/background/connection-test';
-import { createHandlers, type HandlerDeps } from '../../../utils/background/handlers';
-import { GitLabError } from '../../../utils/gitlab/errors';
-import { DEFAULT_SETTINGS, parseSettings, type Settings } from '../../../utils/settings';
+import type { ConnectionProbe } from '../../../../utils/background/connection-test';
+import { createSettingsHandlers as createHandlers, type SettingsHandlerDeps as HandlerDeps } from '../../../../utils/background/handlers/settings';
+import { GitLabError } from '../../../../utils/gitlab/errors';
+import { DEFAULT_SETTINGS, parseSettings, type Settings } from '../../../../utils/settings';
 
 const NOW = Date.parse('2026-05-01T12:00:00Z');
 
@@ -45,6 +45,7 @@ function makeDeps(saved: Settings, overrides: Partial<HandlerDeps> = {}) {
     describeError: (error) =>
       error instanceof GitLabError ? { kind: error.kind, message: error.message } : { kind: 'unreachable', message: String(error) },
     teamProblems: async () => ({}),
+    connectionChanged: vi.fn(async () => {}),
     now: () => NOW,
     ...overrides,
   };
@@ -108,7 +109,7 @@ describe('saving settings', () => {
   it('saves valid settings, keeps the saved token for the same GitLab, and registers the content script', async () => {
     const { handlers, stored, deps } = makeDeps(savedSelfManaged);
     const result = await handlers['ui:settings-save'](
-      { settings: { version: 1, gitlabUrl: 'https://gitlab.example.com', team }, token: '' },
+      { settings: { gitlabUrl: 'https://gitlab.example.com', team }, token: '' },
       sender,
     );
     expect(result).toMatchObject({ ok: true, settings: { hasToken: true, team } });
@@ -119,7 +120,7 @@ describe('saving settings', () => {
   it('keeps the saved settings when the input is invalid', async () => {
     const { handlers, stored } = makeDeps(savedSelfManaged);
     const result = await handlers['ui:settings-save'](
-      { settings: { version: 1, gitlabUrl: 'https://gitlab.example.com', sync: { staleAfterMinutes: -5 } }, token: '' },
+      { settings: { gitlabUrl: 'https://gitlab.example.com', sync: { staleAfterMinutes: -5 } }, token: '' },
       sender,
     );
     expect(result).toEqual({ ok: false, fieldErrors: { 'sync.staleAfterMinutes': expect.any(String) } });
@@ -129,7 +130,7 @@ describe('saving settings', () => {
   it('refuses a self-managed GitLab the user did not allow access to', async () => {
     const { handlers, stored } = makeDeps(DEFAULT_SETTINGS, { hasOriginPermission: async () => false });
     const result = await handlers['ui:settings-save'](
-      { settings: { version: 1, gitlabUrl: 'https://gitlab.example.com' }, token: 'glpat-x' },
+      { settings: { gitlabUrl: 'https://gitlab.example.com' }, token: 'glpat-x' },
       sender,
     );
     expect(result).toMatchObject({ ok: false, fieldErrors: { gitlabUrl: expect.stringContaining('not allowed') } });
@@ -139,7 +140,7 @@ describe('saving settings', () => {
   it('does not carry the saved token to a new GitLab', async () => {
     const { handlers, stored } = makeDeps(savedSelfManaged);
     const result = await handlers['ui:settings-save'](
-      { settings: { version: 1, gitlabUrl: 'https://gitlab.com' }, token: '' },
+      { settings: { gitlabUrl: 'https://gitlab.com' }, token: '' },
       sender,
     );
     expect(result.ok).toBe(false);
@@ -159,7 +160,7 @@ describe('forgetting the token', () => {
 });
 
 describe('saving asks GitLab first', () => {
-  const candidate = (settings: Record<string, unknown> = {}) => ({ version: 1, gitlabUrl: 'https://gitlab.example.com', ...settings });
+  const candidate = (settings: Record<string, unknown> = {}) => ({ gitlabUrl: 'https://gitlab.example.com', ...settings });
   const revoked = () =>
     probe({
       getCurrentUser: async () => {
@@ -236,5 +237,23 @@ describe('saving asks GitLab first', () => {
     const { handlers } = makeDeps(savedSelfManaged, { teamProblems: async () => ({ 'team.projects.0': 'GitLab has no project “g/gone” (404).' }) });
     const answer = await handlers['ui:settings-get']({}, sender);
     expect(answer.teamProblems).toEqual({ 'team.projects.0': 'GitLab has no project “g/gone” (404).' });
+  });
+});
+
+describe('what a saved change does to the running background', () => {
+  const candidate = (gitlabUrl: string) => ({ gitlabUrl });
+
+  it('a new GitLab drops what was cached from the old one; a new token only cancels what the old one queued', async () => {
+    const first = makeDeps(savedSelfManaged);
+    await first.handlers['ui:settings-save']({ settings: candidate('https://gitlab.example.org'), token: 'glpat-other' }, sender);
+    expect(first.deps.connectionChanged).toHaveBeenCalledWith('gitlab');
+
+    const second = makeDeps(savedSelfManaged);
+    await second.handlers['ui:settings-save']({ settings: candidate('https://gitlab.example.com'), token: 'glpat-rotated' }, sender);
+    expect(second.deps.connectionChanged).toHaveBeenCalledWith('token');
+
+    const third = makeDeps(savedSelfManaged);
+    await third.handlers['ui:settings-save']({ settings: { ...candidate('https://gitlab.example.com'), kpi: { windowDays: 30 } }, token: '' }, sender);
+    expect(third.deps.connectionChanged).not.toHaveBeenCalled();
   });
 });

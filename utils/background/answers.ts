@@ -1,0 +1,100 @@
+/**
+ * The one recipe behind every answer computed over cached scopes (issue, epic, board, popup):
+ * freshness of each scope (a stale one starts a sync the asking tab is told about) → a snapshot
+ * key and stamp (the scopes' completed syncs and every setting the answer depends on) → compute
+ * only when the stamp changed or the snapshot is an hour old.
+ *
+ * Team KPIs read every cached issue and merge request of a scope: at 20,000 issues that is
+ * ~600 ms, far over the issue page's budget (SPEC §9). Snapshots live in IndexedDB, so a
+ * restarted worker answers at once too.
+ */
+import { DEFAULT_ALLOCATION_RULES } from '../allocation/rules';
+import type { BadgeSnapshot, LensDb } from '../db/database';
+import { scopeKey, type ScopeKey } from '../db/records';
+import type { BadgeView } from '../overview/badge-view';
+import { teamKpiBadges } from '../overview/team-kpis';
+import { kpiSettingsFrom, type Settings } from '../settings';
+import type { DataService, Freshness } from './data-service';
+import { loadTeamData, type ScopeTarget } from './scope-cache';
+
+/** KPI windows slide and due days end: recompute at least this often. */
+export const SNAPSHOT_MAX_AGE_MS = 60 * 60_000;
+
+const SCOPE_RESOURCES = ['issues', 'merge_requests', 'members', 'milestones', 'epics'] as const;
+
+/**
+ * Changes when a sync of the scope completes (or fails after a success), not with every page it
+ * stores: a sync in progress would otherwise make every ask recompute over the whole cache.
+ */
+export async function scopeDataStamp(db: LensDb, scope: ScopeKey): Promise<string> {
+  const states = await Promise.all(SCOPE_RESOURCES.map((kind) => db.get('syncState', `${kind}:${scope}`)));
+  return states.map((state) => state?.lastSuccessAt ?? '-').join(',');
+}
+
+/** The answer stored under `key`, or a new one when its stamp changed or it is too old. */
+export async function snapshot(db: LensDb, key: string, stamp: string, now: number, compute: () => Promise<BadgeView[]>): Promise<BadgeView[]> {
+  const stored = await db.get('badgeSnapshots', key);
+  if (stored && stored.stamp === stamp && now - stored.computedAt < SNAPSHOT_MAX_AGE_MS) return stored.badges;
+  const badges = await compute();
+  const record: BadgeSnapshot = { key, stamp, computedAt: now, badges };
+  await db.put('badgeSnapshots', record);
+  return badges;
+}
+
+/** The team is as fresh as its stalest scope, and syncing while any of them is. */
+function combineFreshness(all: readonly Freshness[]): Freshness {
+  const synced = all.map((freshness) => freshness.syncedAt);
+  const error = all.find((freshness) => freshness.error)?.error;
+  return {
+    syncedAt: synced.includes(null) ? null : (synced.sort()[0] ?? null),
+    syncing: all.some((freshness) => freshness.syncing),
+    ...(error ? { error } : {}),
+    scopes: [...new Set(all.flatMap((freshness) => freshness.scopes))],
+  };
+}
+
+/** Every setting the KPI badges depend on: a change to any of them is a new stamp. */
+function kpiInputs(settings: Settings) {
+  return { kpi: kpiSettingsFrom(settings), allocationRules: DEFAULT_ALLOCATION_RULES, gitlabUrl: settings.gitlabUrl };
+}
+
+export function createAnswers(data: Pick<DataService, 'ensureFresh'>, now: () => number) {
+  async function freshness(targets: readonly ScopeTarget[], tabId: number | undefined): Promise<Freshness> {
+    return combineFreshness(await Promise.all(targets.map((target) => data.ensureFresh({ kind: target.kind, id: target.id }, tabId))));
+  }
+
+  /** A snapshot over `targets` keyed by `name`, recomputed when their syncs or `dependsOn` change. */
+  async function over(
+    db: LensDb,
+    name: string,
+    targets: readonly ScopeTarget[],
+    dependsOn: unknown,
+    compute: () => Promise<BadgeView[]>,
+  ): Promise<BadgeView[]> {
+    const keys = targets.map((target) => scopeKey(target.kind, target.id));
+    const stamps = await Promise.all(keys.map((key) => scopeDataStamp(db, key)));
+    return snapshot(db, `${name}:${keys.join('+')}`, `${stamps.join(';')}|${JSON.stringify(dependsOn)}`, now(), compute);
+  }
+
+  return {
+    freshness,
+    over,
+
+    /** The six KPI badges of the scopes together (empty before their first sync), and how fresh. */
+    async kpis(
+      context: { settings: Settings; db: LensDb },
+      targets: readonly ScopeTarget[],
+      tabId: number | undefined,
+    ): Promise<{ badges: BadgeView[]; freshness: Freshness }> {
+      const fresh = await freshness(targets, tabId);
+      if (!targets.length || !fresh.syncedAt) return { badges: [], freshness: fresh };
+      const inputs = kpiInputs(context.settings);
+      const badges = await over(context.db, 'kpis', targets, inputs, async () =>
+        teamKpiBadges(await loadTeamData(context.db, targets, context.settings.gitlabUrl), inputs.kpi, inputs.allocationRules, new Date(now())),
+      );
+      return { badges, freshness: fresh };
+    },
+  };
+}
+
+export type Answers = ReturnType<typeof createAnswers>;
