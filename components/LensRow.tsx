@@ -1,7 +1,7 @@
-import { useLayoutEffect, useRef, useState, type ReactNode } from 'react';
+import type { CSSProperties, ReactNode } from 'react';
 
-/** Height of one line of badges (22 px badge + 4 px gap). */
-const LINE_PX = 26;
+/** Widths a last line may need (overlay.css has one container query per value). */
+export type LastLineWidth = 960 | 1100;
 
 interface LensRowProps {
   label: string;
@@ -12,25 +12,30 @@ interface LensRowProps {
    * Width the last reserved line needs (e.g. six KPI badges); where the row is narrower, one
    * more line is reserved for it to wrap into.
    */
-  lastLineWidth?: number;
+  lastLineWidth?: LastLineWidth;
 }
 
-/** The strip that holds a page's badges, with a fixed minimum height so loading never shifts GitLab's layout. */
+/**
+ * The strip that holds a page's badges, with a fixed minimum height so loading never shifts
+ * GitLab's layout. The extra line for narrow rows is a CSS container query, not a measurement:
+ * reading the row's width from script forced a layout of the whole page (on a 1,000-card board,
+ * about 250 ms inside GitLab's own first render).
+ */
 export function LensRow({ label, children, lines = 1, lastLineWidth }: LensRowProps) {
-  const row = useRef<HTMLDivElement>(null);
-  const [extraLine, setExtraLine] = useState(false);
-  // Measured before the first paint (a layout effect), so the reserved height is right at once.
-  useLayoutEffect(() => {
-    const width = row.current?.clientWidth ?? 0;
-    setExtraLine(lastLineWidth !== undefined && width > 0 && width < lastLineWidth);
-  }, [lastLineWidth]);
-  const minHeight = (lines + (extraLine ? 1 : 0)) * LINE_PX - 4;
   return (
-    <div ref={row} className="lens-row" style={{ minHeight }} role="group" aria-label={label}>
-      <span className="lens-brand" aria-hidden="true">
-        Lens
-      </span>
-      {children}
+    <div className="lens-row-frame">
+      <div
+        className="lens-row"
+        style={{ '--lens-lines': lines } as CSSProperties}
+        data-last-line={lastLineWidth}
+        role="group"
+        aria-label={label}
+      >
+        <span className="lens-brand" aria-hidden="true">
+          Lens
+        </span>
+        {children}
+      </div>
     </div>
   );
 }

@@ -204,6 +204,8 @@ export const contentMessages = {
       cards: z.record(z.string(), z.array(badgeViewSchema)),
       /** The board's scope (`project:12`): a push for it means new data for the cards. */
       scopes: z.array(z.string()),
+      /** The scope has synced: a card left out has nothing to say (before, its data may come). */
+      complete: z.boolean(),
     }),
   },
 } as const;

@@ -2,12 +2,13 @@
  * SPEC §9 budget check for board card badges, run by hand (timed tests flake on busy CI):
  *   npm run bench   (or: npm run build:e2e && npx tsx test/bench/board-badges.ts [runs])
  * Opens the stand-in's 1,000-card board (board 2) with a warm cache and measures, in the page:
- * - from the moment all 1,000 cards are in the DOM to the moment every card has its badges,
- *   against the same page without the extension: the page's own first layout of the cards is
- *   not ours, so the budget (150 ms) applies to the time badges add on top of it;
- * - main-thread long tasks (PerformanceObserver `longtask`, > 50 ms) from that moment until the
- *   badges are done, and the same page without the extension as a baseline: the stand-in's own
- *   mounting and first layout of 1,000 cards is a long task that is not ours.
+ * - from the moment all 1,000 cards are in the DOM to the moment the last card that needs a
+ *   badge (overdue, due soon) has it, against the same page without the extension: the page's
+ *   own first layout of the cards is not ours, so the budget (100 ms) applies to the time
+ *   badges add on top of it;
+ * - main-thread long tasks (PerformanceObserver `longtask`, > 50 ms): the page's own first
+ *   render of 1,000 cards is one, with or without us; the extension may not make the longest
+ *   task more than 50 ms longer than the baseline's, nor add one after the render.
  * Exits 1 when a budget is exceeded.
  */
 import { chromium, type BrowserContext, type Page } from '@playwright/test';
@@ -16,7 +17,7 @@ import { CHROMIUM_PATH } from '../e2e/fixtures';
 import { configuredExtension } from './configured-extension';
 
 const CARDS = 1000;
-const BUDGET_MS = 150;
+const BUDGET_MS = 100;
 const LONG_TASK_MS = 50;
 const runs = Number(process.argv[2] ?? 5);
 
@@ -25,6 +26,8 @@ interface Sample {
   /** After the frame that first rendered the cards (the stand-in's own layout and paint). */
   renderedAt: number;
   badgesAt: number | null;
+  /** Cards that received a badge row. */
+  badged: number;
   longTasks: { start: number; duration: number }[];
 }
 
@@ -41,15 +44,17 @@ const INSTRUMENT = `(() => {
     for (const entry of list.getEntries()) sample.longTasks.push({ start: entry.startTime, duration: entry.duration });
   }).observe({ type: 'longtask', buffered: true });
   let cardCount = 0;
-  let filled = 0;
+  sample.badged = 0;
   new MutationObserver((records) => {
     for (const record of records) {
       for (const node of record.addedNodes) {
         if (!(node instanceof Element)) continue;
         if (node.matches('[data-lens="board-card-badges"]') && node.shadowRoot) {
           const root = node.shadowRoot;
+          // The last badge row to appear is when the badges are done (read once the page is quiet).
           const done = () => {
-            if (++filled >= cards && sample.badgesAt === null) sample.badgesAt = performance.now();
+            sample.badged++;
+            sample.badgesAt = performance.now();
           };
           // A host may arrive already filled (badges known before the card rendered).
           if (root.querySelector('.lens-badge')) done();
@@ -77,13 +82,14 @@ async function measure(page: Page, url: string, withBadges: boolean): Promise<Sa
   if (withBadges) {
     await page.waitForFunction(() => (window as unknown as { __bench: Sample }).__bench.badgesAt !== null, null, { polling: 250, timeout: 30_000 });
   }
-  await page.waitForTimeout(500); // let trailing work and its long tasks land
+  await page.waitForTimeout(1500); // let trailing badges, work and its long tasks land
   return page.evaluate(() => (window as unknown as { __bench: Sample }).__bench);
 }
 
-function report(label: string, samples: Sample[]): { worstMs: number; worstTaskMs: number } {
+function report(label: string, samples: Sample[]): { worstMs: number; worstTaskMs: number; firstRenderTaskMs: number } {
   let worstMs = 0;
   let worstTaskMs = 0;
+  const firstRenderTasks: number[] = [];
   for (const [i, s] of samples.entries()) {
     const done = s.badgesAt === null ? null : s.badgesAt - s.cardsAt;
     // Tasks that end after the page's own first rendering of the cards.
@@ -92,14 +98,16 @@ function report(label: string, samples: Sample[]): { worstMs: number; worstTaskM
     const longest = Math.max(0, ...after.map((t) => t.duration));
     worstMs = Math.max(worstMs, done ?? 0);
     worstTaskMs = Math.max(worstTaskMs, longest);
+    firstRenderTasks.push(Math.max(0, ...firstRender.map((t) => t.duration)));
     const list = (tasks: Sample['longTasks']) => tasks.map((t) => `${t.duration.toFixed(0)} ms`).join(', ') || 'none';
     console.log(
       `${label} run ${i + 1}: cards rendered after ${(s.renderedAt - s.cardsAt).toFixed(0)} ms (long tasks ${list(firstRender)});` +
-        (done === null ? '' : ` badges after ${done.toFixed(0)} ms, ${(s.badgesAt! - s.renderedAt).toFixed(0)} ms after the render;`) +
+        (done === null ? '' : ` ${s.badged} cards badged, the last ${done.toFixed(0)} ms after the cards, ${(s.badgesAt! - s.renderedAt).toFixed(0)} ms after the render;`) +
         ` long tasks after the render: ${list(after)}`,
     );
   }
-  return { worstMs, worstTaskMs };
+  firstRenderTasks.sort((a, b) => a - b);
+  return { worstMs, worstTaskMs, firstRenderTaskMs: firstRenderTasks[Math.floor(firstRenderTasks.length / 2)] ?? 0 };
 }
 
 async function main(): Promise<void> {
@@ -125,18 +133,23 @@ async function main(): Promise<void> {
 
     const ours = report('extension', samples);
     const theirs = report('baseline (no extension)', baseline);
-    // The page's own first layout of 1,000 cards is most of the time from "cards in the DOM" to
-    // "badges shown", with or without us: the budget applies to what we add on top of it.
+    // The budget: the last badge within 100 ms of the last card being present. The page's own
+    // render of the cards is the yardstick printed beside it.
     const renders = baseline.map((b) => b.renderedAt - b.cardsAt).sort((a, b) => a - b);
     const pageRenderMs = renders[Math.floor(renders.length / 2)]!;
-    const addedMs = ours.worstMs - pageRenderMs;
+    const addedMs = ours.worstMs;
     console.log(
-      `worst: badges ${ours.worstMs.toFixed(0)} ms after the cards; the page alone takes ${pageRenderMs.toFixed(0)} ms (median) ` +
-        `to render them, so badges add ${addedMs.toFixed(0)} ms (budget ${BUDGET_MS}), ratio ${(ours.worstMs / pageRenderMs).toFixed(2)}×; ` +
+      `worst: the last badge ${ours.worstMs.toFixed(0)} ms after the last card was present (budget ${BUDGET_MS} ms); ` +
+        `the page alone takes ${pageRenderMs.toFixed(0)} ms (median) to render the cards; ` +
         `longest task after the cards rendered ${ours.worstTaskMs.toFixed(0)} ms, baseline ${theirs.worstTaskMs.toFixed(0)} ms`,
     );
+    const addedTaskMs = ours.firstRenderTaskMs - theirs.firstRenderTaskMs;
+    console.log(
+      `longest task of the first render (median): ${ours.firstRenderTaskMs.toFixed(0)} ms with the extension, ` +
+        `${theirs.firstRenderTaskMs.toFixed(0)} ms without: ${addedTaskMs >= 0 ? "+" : ""}${addedTaskMs.toFixed(0)} ms (budget +${LONG_TASK_MS})`,
+    );
     const tooSlow = addedMs > BUDGET_MS;
-    const tooLong = ours.worstTaskMs > Math.max(LONG_TASK_MS, theirs.worstTaskMs);
+    const tooLong = ours.worstTaskMs > Math.max(LONG_TASK_MS, theirs.worstTaskMs) || addedTaskMs > LONG_TASK_MS;
     if (tooSlow || tooLong) process.exitCode = 1;
   } finally {
     await extension?.close();

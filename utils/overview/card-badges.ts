@@ -1,12 +1,17 @@
 /**
- * The badges on one board card (SPEC §1): due status (overdue N d, due in N d...) and age.
+ * The badges on one board card (SPEC §1: "where they tell something"): only what needs
+ * attention, an open issue overdue or due soon. Age and "on track" stay on the issue page: a
+ * badge on every card is noise, and each badge costs layout on a 1,000-card board (SPEC §9).
  */
-import type { KpiIssue, KpiSettings } from '../kpi';
+import { dueStatus, type KpiIssue, type KpiSettings } from '../kpi';
 import type { BadgeView } from './badge-view';
-import { ageBadge, dueBadge } from './issue-badges';
+import { dueBadge } from './issue-badges';
 
 export function boardCardBadges(issue: KpiIssue, settings: KpiSettings, now: Date): BadgeView[] {
-  return [dueBadge(issue, settings, now), ageBadge(issue, now)].filter((badge): badge is BadgeView => badge !== null);
+  const due = dueStatus(issue, now, settings.timeZone, { dueSoonDays: settings.dueSoonDays });
+  if (due.kind !== 'overdue' && due.kind !== 'due-soon') return [];
+  const badge = dueBadge(issue, settings, now);
+  return badge ? [badge] : [];
 }
 
 /** `group/project#12` → `{ projectPath: 'group/project', iid: 12 }` (board card `data-item-path`). */

@@ -1,11 +1,15 @@
 /**
- * Keeps exactly one badge host on every board card, including cards that infinite scroll,
- * filtering or drag and drop add later (DOM.md §7: Apollo and Sortable re-render cards).
+ * Keeps one badge host on every board card that needs one, including cards that infinite
+ * scroll, filtering or drag and drop add later (DOM.md §7: Apollo and Sortable re-render cards).
+ * Only cards with something to say get a host (overdue, due soon: utils/overview/card-badges.ts);
+ * a card with nothing to say gets no empty row.
  *
  * - A MutationObserver on the lists, batched per animation frame, finds new, moved and
  *   re-rendered cards; the frame callback runs before the browser lays the new cards out, so
- *   their (still empty) hosts are part of that first layout. A cheap observer on <body>
- *   notices when the lists element itself is replaced.
+ *   hosts of cards whose badges are known (prefetched on a warm cache) are part of that first
+ *   layout. On a cold cache, cards that render before their data get an empty host of the final
+ *   height at once instead, so the badges that come later move nothing. A cheap observer on
+ *   <body> notices when the lists element itself is replaced.
  * - Badges of all cards without data come from the background in one message per batch.
  * - Hosts are filled in slices of a few milliseconds per frame, top cards of every list first,
  *   so no task grows long and the cards in view are done first.
@@ -28,6 +32,8 @@ const HOST_SELECTOR = `[data-lens="${CARD_BADGES_ID}"]`;
 export interface CardAnswer {
   cards: Record<string, BadgeView[]>;
   scopes: readonly string[];
+  /** The board's scope has synced: a card it does not answer for has nothing to say. */
+  complete: boolean;
 }
 
 interface CardBadgesOptions {
@@ -61,6 +67,8 @@ export function startCardBadges({ signal, load, prefetched, theme, onError }: Ca
   let failing = false;
   /** Scopes the badges came from: a sync of one of them that brought data means asking again. */
   const scopes = new Set<string>();
+  /** The cache is cold: cards without data yet get an empty host now, so badges move nothing later. */
+  let reserveEmpty = false;
 
   // Our own hosts going in or out need no new scan.
   const listsObserver = new MutationObserver((records) => {
@@ -78,6 +86,7 @@ export function startCardBadges({ signal, load, prefetched, theme, onError }: Ca
     (answer) => {
       if (signal.aborted) return;
       for (const scope of answer.scopes) scopes.add(scope);
+      reserveEmpty = !answer.complete;
       for (const [path, badges] of Object.entries(answer.cards)) if (!known.has(path)) known.set(path, badges);
       scan();
     },
@@ -111,7 +120,8 @@ export function startCardBadges({ signal, load, prefetched, theme, onError }: Ca
       const path = card.getAttribute(boardCardPathAttribute);
       if (!path) continue;
       const badges = known.get(path);
-      const state = badges || !failing ? hostOf(card) : null;
+      const needsHost = badges ? badges.length > 0 : reserveEmpty && !failing;
+      const state = needsHost ? hostOf(card) : keptHost(card);
       if (!badges) {
         if (!asked.has(path)) missing.push(path);
         // A card element re-used for another issue must not show the previous one's badges.
@@ -130,10 +140,7 @@ export function startCardBadges({ signal, load, prefetched, theme, onError }: Ca
 
   /** The card's one host: kept, re-attached, or made (empty) now; strays are removed. */
   function hostOf(card: Element): CardState {
-    let state = cards.get(card);
-    for (const child of Array.from(card.children)) {
-      if (child.matches(HOST_SELECTOR) && child !== state?.host) child.remove();
-    }
+    let state = keptHost(card) ?? cards.get(card);
     if (!state) {
       const host = createCardHost(theme);
       ownHosts.add(host);
@@ -142,6 +149,18 @@ export function startCardBadges({ signal, load, prefetched, theme, onError }: Ca
     }
     if (state.host.parentElement !== card) card.append(state.host);
     return state;
+  }
+
+  /**
+   * The card's host if it still carries it (a card with nothing new to say keeps what it has:
+   * taking a row away would move the card's neighbours); hosts we did not make are removed.
+   */
+  function keptHost(card: Element): CardState | null {
+    const state = cards.get(card);
+    for (const child of Array.from(card.children)) {
+      if (child.matches(HOST_SELECTOR) && child !== state?.host) child.remove();
+    }
+    return state && state.host.parentElement === card ? state : null;
   }
 
   function isOwnHostRecord(record: MutationRecord): boolean {
@@ -168,6 +187,7 @@ export function startCardBadges({ signal, load, prefetched, theme, onError }: Ca
     if (signal.aborted) return;
     failing = false;
     for (const scope of answer.scopes) scopes.add(scope);
+    reserveEmpty = !answer.complete;
     let changed = false;
     for (const path of paths) {
       const badges = answer.cards[path];

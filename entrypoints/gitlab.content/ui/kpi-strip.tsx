@@ -5,7 +5,7 @@
 import type { ReactNode } from 'react';
 import { BadgeList } from '../../../components/BadgeList';
 import { FreshnessNote } from '../../../components/FreshnessNote';
-import { LensRow, SetupPrompt } from '../../../components/LensRow';
+import { LensRow, SetupPrompt, type LastLineWidth } from '../../../components/LensRow';
 import type { FreshnessInfo } from '../../../utils/messages';
 import type { BadgeView } from '../../../utils/overview/badge-view';
 import { sendMessage } from '../../../utils/send-message';
@@ -18,7 +18,7 @@ interface BackgroundStripProps<T extends { freshness: FreshnessInfo }> {
   /** The badges; `freshness` is the note on how fresh they are, placed where the layout wants it. */
   render: (data: T, freshness: ReactNode) => ReactNode;
   lines?: number;
-  lastLineWidth?: number;
+  lastLineWidth?: LastLineWidth;
 }
 
 export function BackgroundStrip<T extends { freshness: FreshnessInfo }>({ label, load, render, lines, lastLineWidth }: BackgroundStripProps<T>) {

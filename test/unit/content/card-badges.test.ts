@@ -85,6 +85,7 @@ function background(knows: (path: string) => boolean = () => true) {
   return vi.fn(async (paths: string[]): Promise<CardAnswer> => ({
     cards: Object.fromEntries(paths.filter(knows).map((path) => [path, badgesOf(path)])),
     scopes: [SCOPE],
+    complete: true,
   }));
 }
 
@@ -208,7 +209,7 @@ describe('board card badges', () => {
     expect(load).toHaveBeenLastCalledWith(['g/p#9']);
     expect(shownOn(reused)).toEqual([]);
 
-    answer({ cards: { 'g/p#9': badgesOf('g/p#9') }, scopes: [SCOPE] });
+    answer({ cards: { 'g/p#9': badgesOf('g/p#9') }, scopes: [SCOPE], complete: true });
     await frames();
     expect(shownOn(reused)).toEqual(expected('g/p#9'));
 
@@ -222,7 +223,7 @@ describe('board card badges', () => {
   it('puts prefetched badges on cards as they render, asking only for the cards it lacked', async () => {
     const { uls } = renderBoard([]);
     const load = background();
-    start(load, Promise.resolve({ cards: { 'g/p#1': badgesOf('g/p#1'), 'g/p#2': badgesOf('g/p#2') }, scopes: [SCOPE] }));
+    start(load, Promise.resolve({ cards: { 'g/p#1': badgesOf('g/p#1'), 'g/p#2': badgesOf('g/p#2') }, scopes: [SCOPE], complete: true }));
     await frames();
     expect(load).not.toHaveBeenCalled();
 
@@ -243,7 +244,8 @@ describe('board card badges', () => {
     start(load);
     await frames();
     expect(shown('g/p#1')).toEqual(expected('g/p#1'));
-    expect(shown('g/p#2')).toEqual([]);
+    // Not known yet on a synced scope: no host (nothing to say until data says otherwise).
+    expect(hostsIn(cardsOf('g/p#2')[0]!)).toHaveLength(0);
 
     uls[0]!.append(card('g/p#3'));
     await frames();
@@ -265,6 +267,7 @@ describe('board card badges', () => {
     const load = vi.fn(async (paths: string[]): Promise<CardAnswer> => ({
       cards: Object.fromEntries(paths.map((path) => [path, [{ ...badgesOf(path)[0]!, text }]])),
       scopes: [SCOPE],
+      complete: true,
     }));
     start(load);
     await frames();
@@ -302,6 +305,46 @@ describe('board card badges', () => {
     uls[0]!.append(card('g/p#4'));
     await frames(5);
     for (const path of ['g/p#1', 'g/p#2', 'g/p#3', 'g/p#4']) expect(shown(path), path).toEqual(expected(path));
+  });
+
+  it('gives a card with nothing to say no host at all', async () => {
+    renderBoard(['g/p#1', 'g/p#2', 'g/p#3']);
+    // #2 is known to the background but needs no attention: its badges are [].
+    const load = vi.fn(async (paths: string[]): Promise<CardAnswer> => ({
+      cards: Object.fromEntries(paths.map((path) => [path, path === 'g/p#2' ? [] : badgesOf(path)])),
+      scopes: [SCOPE],
+      complete: true,
+    }));
+    start(load);
+    await frames();
+    expect(hostsIn(cardsOf('g/p#2')[0]!)).toHaveLength(0);
+    expect(shown('g/p#1')).toEqual(expected('g/p#1'));
+    expect(allHosts()).toHaveLength(2);
+  });
+
+  it('on a cold cache, reserves an empty host on every card so badges coming later move nothing', async () => {
+    // The prefetch says the board's scope has not synced yet.
+    renderBoard([]);
+    let answer: (value: CardAnswer) => void = () => {};
+    const load = vi.fn(() => new Promise<CardAnswer>((resolve) => (answer = resolve)));
+    start(load, Promise.resolve({ cards: {}, scopes: [SCOPE], complete: false }));
+    await frames();
+    const { uls } = { uls: Array.from(document.querySelectorAll('ul.board-list')) as HTMLElement[] };
+    uls[0]!.append(card('g/p#1'), card('g/p#2'));
+    await frames();
+    expect(allHosts()).toHaveLength(2);
+    expect(shown('g/p#1')).toEqual([]);
+
+    // The sync ends: #1 needs attention, #2 does not; the hosts stay, so nothing moves.
+    answer({ cards: { 'g/p#1': badgesOf('g/p#1'), 'g/p#2': [] }, scopes: [SCOPE], complete: true });
+    await frames();
+    expect(shown('g/p#1')).toEqual(expected('g/p#1'));
+    expect(shown('g/p#2')).toEqual([]);
+    // From now on a card with nothing to say gets none.
+    uls[0]!.append(card('g/p#3'));
+    load.mockResolvedValue({ cards: { 'g/p#3': [] }, scopes: [SCOPE], complete: true });
+    await frames();
+    expect(hostsIn(cardsOf('g/p#3')[0]!)).toHaveLength(0);
   });
 
   it('fills the top cards of every list first, a few per frame', async () => {
@@ -357,13 +400,14 @@ describe('board card badges', () => {
     uls[1]!.append(card('g/p#4'));
     await frames();
     expect(load).toHaveBeenCalledTimes(2);
-    expect(allHosts()).toHaveLength(4);
+    // #4's answer is still on its way: it has no host yet.
+    expect(allHosts()).toHaveLength(3);
 
     controller.abort();
     expect(allHosts()).toHaveLength(0);
 
     // The answer in flight, new cards and syncs change nothing any more.
-    answer({ cards: { 'g/p#4': badgesOf('g/p#4') }, scopes: [SCOPE] });
+    answer({ cards: { 'g/p#4': badgesOf('g/p#4') }, scopes: [SCOPE], complete: true });
     uls[0]!.append(card('g/p#5'));
     await push(SCOPE);
     await frames();

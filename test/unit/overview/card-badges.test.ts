@@ -6,28 +6,27 @@ import { closedIssue, issue } from '../kpi/fixtures';
 const now = new Date('2025-03-10T12:00:00Z');
 
 describe('boardCardBadges', () => {
-  it('shows overdue days and age of an open issue', () => {
-    // Due Mar 5, today Mar 10 (UTC): 5 days overdue. Created Feb 10 00:00Z: 28.5 days → "28 d".
+  it('badges an open issue that is overdue, and nothing else about it', () => {
+    // Due Mar 5, today Mar 10 (UTC): 5 days overdue. Its age stays on the issue page.
     const card = issue(1, { due_date: '2025-03-05', created_at: '2025-02-10T00:00:00Z' });
     expect(boardCardBadges(card, DEFAULT_KPI_SETTINGS, now)).toEqual([
       { id: 'due', text: 'overdue 5 d', explanation: 'Due 2025-03-05 (its due date), end of day in UTC.', status: 'missed' },
-      { id: 'age', text: 'open 28 d', explanation: 'Opened 2025-02-10, still open.', status: 'neutral' },
     ]);
   });
 
-  it('reads the milestone due date of a closed issue, and due soon', () => {
-    // Milestone due Mar 1, closed Mar 3 09:00Z: 2 days late; open Feb 1 09:00Z → Mar 3 09:00Z = 30 d.
-    const late = closedIssue(2, '2025-03-03T09:00:00Z', { created_at: '2025-02-01T09:00:00Z', milestone: { id: 1, due_date: '2025-03-01' } });
-    expect(boardCardBadges(late, DEFAULT_KPI_SETTINGS, now)).toEqual([
-      { id: 'due', text: 'closed 2 d late', explanation: "Due 2025-03-01 (the milestone's due date), end of day in UTC.", status: 'missed' },
-      { id: 'age', text: 'was open 30 d', explanation: 'Opened 2025-02-01, closed 2025-03-03.', status: 'neutral' },
-    ]);
+  it("badges an issue due soon, by its own or its milestone's due date", () => {
     // Due Mar 12: 2 days left, within the 3-day "due soon" band.
-    expect(boardCardBadges(issue(3, { due_date: '2025-03-12' }), DEFAULT_KPI_SETTINGS, now)[0]).toMatchObject({ text: 'due in 2 d', status: 'near' });
+    expect(boardCardBadges(issue(3, { due_date: '2025-03-12' }), DEFAULT_KPI_SETTINGS, now)).toEqual([
+      { id: 'due', text: 'due in 2 d', explanation: 'Due 2025-03-12 (its due date), end of day in UTC.', status: 'near' },
+    ]);
+    expect(boardCardBadges(issue(5, { milestone: { id: 1, due_date: '2025-03-11' } }), DEFAULT_KPI_SETTINGS, now)[0]).toMatchObject({ text: 'due in 1 d' });
   });
 
-  it('shows only the age without a due date', () => {
-    expect(boardCardBadges(issue(4), DEFAULT_KPI_SETTINGS, now).map((badge) => badge.id)).toEqual(['age']);
+  it('leaves a card alone when nothing needs attention: on track, no due date, or closed (even late)', () => {
+    expect(boardCardBadges(issue(6, { due_date: '2025-03-20' }), DEFAULT_KPI_SETTINGS, now)).toEqual([]);
+    expect(boardCardBadges(issue(4), DEFAULT_KPI_SETTINGS, now)).toEqual([]);
+    const late = closedIssue(2, '2025-03-03T09:00:00Z', { created_at: '2025-02-01T09:00:00Z', milestone: { id: 1, due_date: '2025-03-01' } });
+    expect(boardCardBadges(late, DEFAULT_KPI_SETTINGS, now)).toEqual([]);
   });
 });
 

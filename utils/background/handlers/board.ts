@@ -80,8 +80,9 @@ export function createBoardHandlers(data: DataService, answers: Answers, now: ()
       const { settings, db } = await data.context();
       const kpi = kpiSettingsFrom(settings);
       const { target } = await boardTarget(board, data);
-      const { scopes } = await answers.freshness([target], sender.tab?.id);
-      if (prefetch) return { cards: await likelyCards(db, target, settings.gitlabUrl, kpi, new Date(now())), scopes };
+      const { scopes, syncedAt } = await answers.freshness([target], sender.tab?.id);
+      const complete = syncedAt !== null;
+      if (prefetch) return { cards: await likelyCards(db, target, settings.gitlabUrl, kpi, new Date(now())), scopes, complete };
       const byProject = new Map<string, Map<number, string>>();
       for (const card of cards) {
         const ref = parseItemPath(card);
@@ -103,7 +104,7 @@ export function createBoardHandlers(data: DataService, answers: Answers, now: ()
           }
         }),
       );
-      return { cards: answer, scopes };
+      return { cards: answer, scopes, complete };
     },
   };
 }

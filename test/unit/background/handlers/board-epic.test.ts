@@ -84,14 +84,15 @@ describe('content:board-cards', () => {
     const handlers = createBoardHandlers(data, createAnswers(data, () => now), () => now);
     const answer = await handlers['content:board-cards']({ board: { groupPath: 'demo' }, cards: [], prefetch: true }, sender);
     expect(Object.keys(answer.cards).sort()).toEqual(['demo/sub/api#2', 'demo/web-app#1']);
-    // Created Mar 1 00:00Z, now Mar 10 12:00Z → open 9 d.
-    expect(answer.cards['demo/web-app#1']!.map((badge) => badge.text)).toEqual(['open 9 d']);
+    // Nothing needs attention on these cards: known, and no badge.
+    expect(answer.cards['demo/web-app#1']).toEqual([]);
+    expect(answer.complete).toBe(true);
   });
 
   it('answers every cached card of a project board in one message and leaves unknown ones out', async () => {
     const { db, data, scopes } = await setUp();
     await putIssues(db, [
-      // Due Mar 5, open: overdue 5 d; created Mar 1 00:00Z, now Mar 10 12:00Z: 9.5 d → "9 d".
+      // Due Mar 5, open, now Mar 10 12:00Z: overdue 5 d.
       cached(PROJECTS.webApp, 1, { due_date: '2025-03-05' }),
       cached(PROJECTS.webApp, 2),
     ]);
@@ -101,21 +102,23 @@ describe('content:board-cards', () => {
       sender,
     );
     expect(Object.keys(answer.cards)).toEqual(['demo/web-app#1', 'demo/web-app#2']);
-    expect(answer.cards['demo/web-app#1']!.map((badge) => badge.text)).toEqual(['overdue 5 d', 'open 9 d']);
-    expect(answer.cards['demo/web-app#2']!.map((badge) => badge.text)).toEqual(['open 9 d']);
+    expect(answer.cards['demo/web-app#1']!.map((badge) => badge.text)).toEqual(['overdue 5 d']);
+    // Known with nothing to say (no due date): an empty list, so the card gets no host.
+    expect(answer.cards['demo/web-app#2']).toEqual([]);
     expect(scopes).toEqual(['project:201']);
   });
 
   it('finds the projects of a group board in the cache, reading many cards at once', async () => {
     const { db, data, scopes } = await setUp();
-    const many = Array.from({ length: 60 }, (_, i) => cached(PROJECTS.webApp, i + 1));
+    // Due Mar 12: 1.5 days away, within the 3-day "due soon" band.
+    const many = Array.from({ length: 60 }, (_, i) => cached(PROJECTS.webApp, i + 1, { due_date: '2025-03-12' }));
     await putIssues(db, [...many, cached(PROJECTS.api, 5, { state: 'closed', closed_at: '2025-03-03T00:00:00.000Z' })]);
     const handlers = createBoardHandlers(data, createAnswers(data, () => now), () => now);
     const cards = [...many.map((issue) => `demo/web-app#${issue.iid}`), 'demo/sub/api#5'];
     const answer = await handlers['content:board-cards']({ board: { groupPath: 'demo' }, cards }, sender);
     expect(Object.keys(answer.cards)).toHaveLength(61);
-    // Open Mar 1 00:00Z, closed Mar 3 00:00Z: 2 days.
-    expect(answer.cards['demo/sub/api#5']!.map((badge) => badge.text)).toEqual(['was open 2 d']);
+    expect(answer.cards['demo/web-app#60']!.map((badge) => badge.text)).toEqual(['due in 2 d']);
+    expect(answer.cards['demo/sub/api#5']).toEqual([]);
     expect(scopes).toEqual(['group:100']);
   });
 });
