@@ -13,7 +13,7 @@ import { runFeature, type GitLabStatus } from './feature';
 import { createRunner } from './runner';
 import { features } from './features';
 import { listenForSyncPushes } from './ui/data-changes';
-import { handleLocationChange } from './location-change';
+import { watchLocation } from './location-change';
 import { bodyReady } from './ui/wait-for-element';
 
 export default defineContentScript({
@@ -35,10 +35,8 @@ export default defineContentScript({
     });
     ctx.onInvalidated(() => runner.stop());
     runner.update(new URL(location.href));
-    // The Navigation API's navigate event (behind wxt:locationchange) fires before
-    // location.href changes: take the destination from the event (if it is WXT's, see
-    // location-change.ts).
-    ctx.addEventListener(window, 'wxt:locationchange', (event) => handleLocationChange(event, (url) => runner.update(url)));
+    // Client-side navigations, once committed (location-change.ts).
+    watchLocation(ctx, (url) => runner.update(url));
     const status = await gitlab;
     if (ctx.isInvalid) return;
     // The background does not answer for this page (not the configured GitLab any more): stay out.

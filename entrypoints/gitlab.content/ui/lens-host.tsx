@@ -1,8 +1,15 @@
 /**
  * Mounts a feature's React UI in an open Shadow DOM root (SPEC §1) next to a GitLab anchor, and
- * keeps it there: GitLab mounts its Vue apps late and re-renders them, so the host is re-attached
+ * keeps it there: GitLab mounts its Vue apps late and re-renders them, so the host is put back
  * whenever the anchor (re)appears, and removed when the feature's signal aborts. Call it before
  * the anchor exists: the UI is prepared first and goes in as soon as the anchor does.
+ *
+ * Ownership (issue 9, long-lived tabs): each call owns one WXT shadow-root UI, one React root and
+ * one MutationObserver for the life of its feature run, not of the page. WXT's
+ * `createShadowRootUi` registers its `remove` with `ctx.onInvalidated` and never unregisters it;
+ * on the page's context that kept every old host, shadow root and React container (with React's
+ * ~150 root listeners) alive until the tab closed. So the UI gets a context scoped to this mount
+ * (`mountScope`), which ends (and lets go of the page's context) when the feature stops.
  */
 import type { ReactNode } from 'react';
 import { flushSync } from 'react-dom';
@@ -27,28 +34,38 @@ export interface LensHostOptions {
   /** Limit the anchor search to this element (a drawer, a card). */
   root?: ParentNode;
   render: () => ReactNode;
-  /** Called with the host each time it is mounted (e.g. to note what it was mounted on). */
+  /** Called with the host each time it is placed (e.g. to note what it was placed on). */
   onMount?: (host: HTMLElement) => void;
 }
 
 export async function mountLensHost(options: LensHostOptions): Promise<void> {
   const { ctx, featureId, signal, anchors, append, render } = options;
+  if (signal.aborted || ctx.signal.aborted) return;
+  const scope = mountScope(ctx, signal);
   const searchRoot = options.root ?? document;
   let reactRoot: Root | null = null;
-  const ui = await createShadowRootUi(ctx, {
+  /**
+   * Where the host is (to be) put: the anchor and the element it goes against (for `after-row`,
+   * the anchor's row). Checking that the host is still there needs no style lookups.
+   */
+  let placed: { anchor: Element; reference: Element } | null = null;
+  const noteMount = (host: HTMLElement) => {
+    host.dataset.theme = gitlabTheme();
+    options.onMount?.(host);
+  };
+  const ui = await createShadowRootUi(scope.ctx, {
     name: 'engineering-lens',
     position: 'inline',
     css: overlayCss,
     anchor: () => firstMatch(searchRoot, anchors),
-    append: (anchor, host) => place(anchor, host, append),
+    append: (anchor, host) => insert(host, placed?.anchor === anchor ? placed.reference : referenceOf(anchor, append), append),
     // GitLab's keyboard shortcuts must not fire while typing in our UI.
     isolateEvents: ['keydown', 'keyup', 'keypress'],
     onMount(container, _shadow, host) {
       host.setAttribute('data-lens', featureId);
-      host.dataset.theme = gitlabTheme();
-      options.onMount?.(host);
       reactRoot = createRoot(container);
       const root = reactRoot;
+      noteMount(host);
       // Render now, not in React's next task: the reserved height must be in the same frame as
       // the host, or GitLab's content below jumps when it arrives.
       flushSync(() => root.render(render()));
@@ -58,50 +75,101 @@ export async function mountLensHost(options: LensHostOptions): Promise<void> {
       reactRoot = null;
     },
   });
-  if (signal.aborted) return;
+  // Stopped while the UI was being prepared: the scope has already removed it.
+  if (scope.signal.aborted) return;
+
+  const host = ui.shadowHost;
 
   const ensureMounted = () => {
     const anchor = firstMatch(searchRoot, anchors);
     if (!anchor) return;
-    if (ui.shadowHost.isConnected && isPlaced(ui.shadowHost, anchor, append)) return;
-    ui.remove();
-    ui.mount();
+    if (placed?.anchor === anchor && host.isConnected && stillPlaced(host, anchor, placed.reference, append)) return;
+    placed = { anchor, reference: referenceOf(anchor, append) };
+    if (!reactRoot) {
+      // First time: WXT puts the host in (`insert`) and calls onMount (React root, first render).
+      ui.mount();
+    } else {
+      // GitLab re-rendered around the anchor: move the host with its shadow root and the React
+      // tree in it. No new React root, no new question to the background.
+      insert(host, placed.reference, append);
+      noteMount(host);
+    }
   };
   // Checked in the observer's microtask, before the browser paints the mutation: the host goes
   // in with the anchor's first frame, so GitLab's content below never visibly moves.
-  const observer = new MutationObserver(() => {
-    if (!signal.aborted) ensureMounted();
+  const observer = new MutationObserver((records) => {
+    // Only added nodes can bring a (better) anchor; removals matter only when they took the
+    // host or its anchor out of the page.
+    if (placed && host.isConnected && placed.anchor.isConnected && !records.some((record) => record.addedNodes.length)) return;
+    ensureMounted();
   });
-  observer.observe(document.body, { childList: true, subtree: true });
-  ensureMounted();
-  signal.addEventListener(
+  const observed = options.root instanceof Element ? options.root : document.body;
+  observer.observe(observed, { childList: true, subtree: true });
+  scope.signal.addEventListener(
     'abort',
     () => {
       observer.disconnect();
       ui.remove();
+      placed = null;
     },
     { once: true },
   );
+  ensureMounted();
+}
+
+/**
+ * A context for one mount: like the page's, but what is registered with its `onInvalidated` is
+ * called (and dropped) when the feature's signal aborts or the page's context is invalidated,
+ * whichever comes first. Nothing of the mount stays registered on the page's context afterwards.
+ */
+export function mountScope(ctx: ContentScriptContext, signal: AbortSignal): { ctx: ContentScriptContext; signal: AbortSignal } {
+  const controller = new AbortController();
+  const end = () => controller.abort();
+  signal.addEventListener('abort', end, { once: true });
+  const stopWatchingPage = ctx.onInvalidated(end);
+  controller.signal.addEventListener(
+    'abort',
+    () => {
+      signal.removeEventListener('abort', end);
+      stopWatchingPage();
+    },
+    { once: true },
+  );
+  const onInvalidated = (callback: () => void): (() => void) => {
+    if (controller.signal.aborted) {
+      callback();
+      return () => {};
+    }
+    controller.signal.addEventListener('abort', callback, { once: true });
+    return () => controller.signal.removeEventListener('abort', callback);
+  };
+  // Everything else (options, signal checks) is the page context's.
+  const scoped = Object.assign(Object.create(ctx) as ContentScriptContext, { onInvalidated });
+  if (signal.aborted || ctx.signal.aborted) end();
+  return { ctx: scoped, signal: controller.signal };
 }
 
 export type Placement = 'after' | 'after-row' | 'before' | 'first' | 'last';
 
-function place(anchor: Element, host: Element, placement: Placement): void {
+/** The element the host goes against: the anchor, or for `after-row` the row the anchor is in. */
+function referenceOf(anchor: Element, placement: Placement): Element {
+  return placement === 'after-row' ? rowOf(anchor) : anchor;
+}
+
+function insert(host: Element, reference: Element, placement: Placement): void {
   switch (placement) {
     case 'after':
-      anchor.after(host);
-      return;
     case 'after-row':
-      rowOf(anchor).after(host);
+      reference.after(host);
       return;
     case 'before':
-      anchor.before(host);
+      reference.before(host);
       return;
     case 'first':
-      anchor.prepend(host);
+      reference.prepend(host);
       return;
     case 'last':
-      anchor.append(host);
+      reference.append(host);
   }
 }
 
@@ -119,17 +187,20 @@ function isRow(element: Element): boolean {
   return (style.display === 'flex' || style.display === 'inline-flex') && !style.flexDirection.startsWith('column');
 }
 
-function isPlaced(host: Element, anchor: Element, append: Placement): boolean {
-  switch (append) {
-    case 'after-row':
-      return rowOf(anchor).nextElementSibling === host;
+/**
+ * Whether the host is still where it was put against `reference` (which, for `after-row`, must
+ * still hold the anchor: only a new anchor makes us look at styles again).
+ */
+function stillPlaced(host: Element, anchor: Element, reference: Element, placement: Placement): boolean {
+  switch (placement) {
     case 'after':
-      return anchor.nextElementSibling === host;
+    case 'after-row':
+      return reference.nextElementSibling === host && reference.contains(anchor);
     case 'before':
-      return anchor.previousElementSibling === host;
+      return reference.previousElementSibling === host;
     case 'first':
     case 'last':
-      return host.parentElement === anchor;
+      return host.parentElement === reference;
   }
 }
 

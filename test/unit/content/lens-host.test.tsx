@@ -37,6 +37,25 @@ function header(): { row: HTMLElement; title: HTMLElement } {
 const hosts = (featureId = 'issue-kpi-badges') => Array.from(document.querySelectorAll(`[data-lens="${featureId}"]`)) as HTMLElement[];
 const shadowText = (host: Element | undefined) => host?.shadowRoot?.textContent ?? '';
 
+/**
+ * A component that counts its effect runs and cleanups: one run per live UI tree, one cleanup when
+ * it is unmounted. Effects run after the render (in a later task with preact/compat): wait for
+ * them with `effectsRan` before checking what unmounting did.
+ */
+function probe() {
+  const mounts = vi.fn();
+  const cleanups = vi.fn();
+  function Probe() {
+    useEffect(() => {
+      mounts();
+      return cleanups;
+    }, []);
+    return <span>probe</span>;
+  }
+  const effectsRan = (times: number) => vi.waitFor(() => expect(mounts).toHaveBeenCalledTimes(times));
+  return { Probe, mounts, cleanups, effectsRan };
+}
+
 let ctx: ContentScriptContext;
 let controller: AbortController;
 
@@ -187,30 +206,51 @@ describe('mountLensHost', () => {
     expect(left.querySelector('[data-lens]')).toBeNull();
   });
 
-  it('unmounts the React UI when the host is re-attached, so no old tree keeps running', async () => {
-    const cleanups = vi.fn();
-    function Probe() {
-      useEffect(() => cleanups, []);
-      return <span>probe</span>;
-    }
+  it('keeps the React UI (and what it asked the background) when the host is put back', async () => {
+    const { Probe, mounts, cleanups, effectsRan } = probe();
     const page = document.body.appendChild(element('main', {}, header().row));
-    await mount({ render: () => <Probe /> }).done;
-    page.replaceChildren(header().row);
+    await mount({ render: () => <Probe />, append: 'after-row' }).done;
+    await effectsRan(1);
+    const [host] = hosts();
+    // Vue re-renders the header three times: the same host, its React tree still running.
+    for (let i = 0; i < 3; i++) {
+      const next = header();
+      page.replaceChildren(next.row);
+      await settle();
+      expect(next.row.nextElementSibling).toBe(host);
+    }
+    expect(hosts()).toEqual([host]);
     await settle();
-    expect(cleanups).toHaveBeenCalledTimes(1);
-    expect(shadowText(hosts()[0])).toContain('probe');
+    expect(mounts).toHaveBeenCalledTimes(1);
+    expect(cleanups).not.toHaveBeenCalled();
+    expect(shadowText(host)).toContain('probe');
+  });
+
+  it('looks up no styles on mutations that leave the host in its place', async () => {
+    const page = document.body.appendChild(element('main', {}, header().row));
+    await mount({ append: 'after-row' }).done;
+    const styles = vi.spyOn(globalThis, 'getComputedStyle');
+    try {
+      for (let i = 0; i < 5; i++) {
+        page.append(element('section', {}, element('p', {}, document.createTextNode(`comment ${i}`))));
+        await settle();
+      }
+      page.firstElementChild!.remove();
+      await settle();
+      expect(styles).not.toHaveBeenCalled();
+      expect(hosts()).toHaveLength(1);
+    } finally {
+      styles.mockRestore();
+    }
   });
 
   it('removes the host when the feature stops, and mounts nothing afterwards', async () => {
-    const cleanups = vi.fn();
-    function Probe() {
-      useEffect(() => cleanups, []);
-      return <span>probe</span>;
-    }
+    const { Probe, cleanups, effectsRan } = probe();
     const page = document.body.appendChild(element('main', {}, header().row));
     const { done, onMount } = mount({ render: () => <Probe /> });
     await done;
     expect(hosts()).toHaveLength(1);
+    await effectsRan(1);
 
     controller.abort();
     expect(hosts()).toHaveLength(0);
@@ -272,6 +312,107 @@ describe('mountLensHost', () => {
     } finally {
       document.removeEventListener('keydown', shortcuts);
     }
+  });
+
+  describe('ownership over many navigations (issue 9)', () => {
+    /** The `abort` listeners on the page's context: what stays registered for the page's life. */
+    function trackContextListeners() {
+      const live = new Set<unknown>();
+      const signal = ctx.signal;
+      const add = signal.addEventListener.bind(signal);
+      const remove = signal.removeEventListener.bind(signal);
+      vi.spyOn(signal, 'addEventListener').mockImplementation((type: string, listener: unknown, options?: unknown) => {
+        if (type === 'abort') live.add(listener);
+        add(type, listener as EventListener, options as AddEventListenerOptions);
+      });
+      vi.spyOn(signal, 'removeEventListener').mockImplementation((type: string, listener: unknown, options?: unknown) => {
+        if (type === 'abort') live.delete(listener);
+        remove(type, listener as EventListener, options as EventListenerOptions);
+      });
+      return live;
+    }
+
+    /** MutationObservers observing and not disconnected. */
+    function trackObservers() {
+      const live = new Set<MutationObserver>();
+      const Native = globalThis.MutationObserver;
+      class Counting extends Native {
+        override observe(target: Node, options?: MutationObserverInit) {
+          live.add(this);
+          super.observe(target, options);
+        }
+        override disconnect() {
+          live.delete(this);
+          super.disconnect();
+        }
+      }
+      vi.stubGlobal('MutationObserver', Counting);
+      return live;
+    }
+
+    afterEach(() => {
+      vi.restoreAllMocks();
+      vi.unstubAllGlobals();
+    });
+
+    it('leaves nothing registered on the page\'s context and nothing observing after N mounts that ended', async () => {
+      const listeners = trackContextListeners();
+      const observers = trackObservers();
+      const { Probe, cleanups, effectsRan } = probe();
+      const page = document.body.appendChild(element('main'));
+      for (let i = 0; i < 20; i++) {
+        // A client-side navigation: new content, the previous page's feature run ends, a new one starts.
+        page.replaceChildren(header().row);
+        controller.abort();
+        controller = new AbortController();
+        await mount({ render: () => <Probe /> }).done;
+        expect(hosts()).toHaveLength(1);
+        await effectsRan(i + 1);
+        expect(cleanups).toHaveBeenCalledTimes(i);
+        // The live mount holds one registration on the context and one observer, no more.
+        expect(listeners.size).toBe(1);
+        expect(observers.size).toBe(1);
+      }
+      controller.abort();
+      expect(listeners.size).toBe(0);
+      expect(observers.size).toBe(0);
+      expect(hosts()).toHaveLength(0);
+      // Every React root was unmounted, once.
+      expect(cleanups).toHaveBeenCalledTimes(20);
+    });
+
+    it('leaves nothing registered when the feature stopped while the UI was being prepared', async () => {
+      const listeners = trackContextListeners();
+      const observers = trackObservers();
+      document.body.append(header().row);
+      for (let i = 0; i < 5; i++) {
+        const { done } = mount();
+        controller.abort();
+        await done;
+        controller = new AbortController();
+      }
+      await settle();
+      expect(listeners.size).toBe(0);
+      expect(observers.size).toBe(0);
+      expect(hosts()).toHaveLength(0);
+    });
+
+    it('ends every live mount when the context is invalidated, and no ended mount runs again', async () => {
+      const { Probe, cleanups, effectsRan } = probe();
+      const { row, title } = header();
+      document.body.append(row);
+      const ended = new AbortController();
+      await mountLensHost({ ctx, signal: ended.signal, featureId: 'ended', anchors: [TITLE], append: 'before', render: () => <Probe /> });
+      await effectsRan(1);
+      ended.abort();
+      expect(cleanups).toHaveBeenCalledTimes(1);
+      await mount({ render: () => <Probe /> }).done;
+      await effectsRan(2);
+      expect(title.nextElementSibling).toBe(hosts()[0]);
+      ctx.abort();
+      expect(hosts()).toHaveLength(0);
+      expect(cleanups).toHaveBeenCalledTimes(2);
+    });
   });
 
   it.each([
