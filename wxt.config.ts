@@ -1,4 +1,5 @@
 import { defineConfig } from 'wxt';
+import { PREACT_FOR_REACT } from './content-script-react';
 
 // GitLab.com is covered by the static content script and host permission; self-managed origins
 // are optional and granted one by one from the options page (SPEC §1, §8).
@@ -9,6 +10,15 @@ const isE2eBuild = process.env.LENS_E2E === '1';
 
 export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
+  hooks: {
+    // The content script is built against preact/compat (content-script-react.ts).
+    'vite:build:extendConfig': (entrypoints, config) => {
+      if (!entrypoints.some((entrypoint) => entrypoint.type === 'content-script')) return;
+      const existing = config.resolve?.alias;
+      const aliases = Array.isArray(existing) ? existing : Object.entries(existing ?? {}).map(([find, replacement]) => ({ find, replacement }));
+      config.resolve = { ...config.resolve, alias: [...PREACT_FOR_REACT, ...aliases] };
+    },
+  },
   // Explicit imports: a newcomer sees where every name comes from.
   imports: false,
   // `npm run build:e2e` (LENS_E2E=1) is the production build plus the test origins, written to

@@ -7,8 +7,9 @@
  * - A MutationObserver on the lists, batched per animation frame, finds new, moved and
  *   re-rendered cards; the frame callback runs before the browser lays the new cards out, so
  *   hosts of cards whose badges are known (prefetched on a warm cache) are part of that first
- *   layout. On a cold cache, cards that render before their data get an empty host of the final
- *   height at once instead, so the badges that come later move nothing. A cheap observer on
+ *   layout. Cards that render before their data (a cold cache, or GitLab faster than the
+ *   prefetch) get an empty host of the final height at once instead, so the badges that come
+ *   later move nothing. A cheap observer on
  *   <body> notices when the lists element itself is replaced.
  * - Badges of all cards without data come from the background in one message per batch.
  * - Hosts are filled in slices of a few milliseconds per frame, top cards of every list first,
@@ -67,8 +68,13 @@ export function startCardBadges({ signal, load, prefetched, theme, onError }: Ca
   let failing = false;
   /** Scopes the badges came from: a sync of one of them that brought data means asking again. */
   const scopes = new Set<string>();
-  /** The cache is cold: cards without data yet get an empty host now, so badges move nothing later. */
-  let reserveEmpty = false;
+  /**
+   * Cards without data yet get an empty host now, so badges that come later move nothing: while
+   * no answer has come (GitLab rendered the board before the prefetch arrived) and while the
+   * cache is cold. Once an answer says the scope has synced, a card without data has nothing to
+   * say and gets no host.
+   */
+  let reserveEmpty = true;
 
   // Our own hosts going in or out need no new scan.
   const listsObserver = new MutationObserver((records) => {

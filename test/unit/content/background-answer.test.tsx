@@ -6,7 +6,8 @@
  * failed sync only updates the freshness note; the last answer stays on screen while a new one
  * loads; and nothing listens once the overlay or the content script is gone.
  */
-import { act } from 'react';
+// The content script ships on preact/compat (content-script-react.ts): its act() drives the renders.
+import { act } from 'preact/test-utils';
 import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
@@ -97,7 +98,9 @@ describe('onSyncEnded', () => {
       await push('project:7', { ok: true }, { id: fakeBrowser.runtime.id, tab: { id: 3 } });
       await push('project:7', { ok: true }, { id: 'another-extension' });
       await push('project:7', { ok: false });
-      await act(() => fakeBrowser.runtime.onMessage.trigger({ name: 'content:board-cards', scope: 'project:7', ok: true }, ownBackground()));
+      await act(async () => {
+        await fakeBrowser.runtime.onMessage.trigger({ name: 'content:board-cards', scope: 'project:7', ok: true }, ownBackground());
+      });
       expect(callback).toHaveBeenCalledTimes(2);
     } finally {
       stop();

@@ -238,10 +238,13 @@ describe('board card badges', () => {
   });
 
   it('does not ask again for an issue the background does not know, until a sync brings data', async () => {
-    const { uls } = renderBoard(['g/p#1', 'g/p#2']);
+    // A warm cache: the prefetch (nothing about these cards) arrives before GitLab renders them.
+    const { uls } = renderBoard([]);
     let knowsTwo = false;
     const load = background((path) => path !== 'g/p#2' || knowsTwo);
-    start(load);
+    start(load, Promise.resolve({ cards: {}, scopes: [SCOPE], complete: true }));
+    await frames();
+    uls[0]!.append(card('g/p#1'), card('g/p#2'));
     await frames();
     expect(shown('g/p#1')).toEqual(expected('g/p#1'));
     // Not known yet on a synced scope: no host (nothing to say until data says otherwise).
@@ -307,19 +310,34 @@ describe('board card badges', () => {
     for (const path of ['g/p#1', 'g/p#2', 'g/p#3', 'g/p#4']) expect(shown(path), path).toEqual(expected(path));
   });
 
-  it('gives a card with nothing to say no host at all', async () => {
-    renderBoard(['g/p#1', 'g/p#2', 'g/p#3']);
+  it('gives a card with nothing to say no host at all, once the background has answered', async () => {
+    const { uls } = renderBoard([]);
     // #2 is known to the background but needs no attention: its badges are [].
     const load = vi.fn(async (paths: string[]): Promise<CardAnswer> => ({
       cards: Object.fromEntries(paths.map((path) => [path, path === 'g/p#2' ? [] : badgesOf(path)])),
       scopes: [SCOPE],
       complete: true,
     }));
-    start(load);
+    start(load, Promise.resolve({ cards: {}, scopes: [SCOPE], complete: true }));
+    await frames();
+    uls[0]!.append(card('g/p#1'), card('g/p#2'), card('g/p#3'));
     await frames();
     expect(hostsIn(cardsOf('g/p#2')[0]!)).toHaveLength(0);
     expect(shown('g/p#1')).toEqual(expected('g/p#1'));
     expect(allHosts()).toHaveLength(2);
+  });
+
+  it('cards GitLab renders before any answer get an empty host, so badges coming later move nothing', async () => {
+    renderBoard(['g/p#1', 'g/p#2']);
+    let answer: (value: CardAnswer) => void = () => {};
+    start(vi.fn(() => new Promise<CardAnswer>((resolve) => (answer = resolve))));
+    await frames();
+    expect(allHosts()).toHaveLength(2);
+    answer({ cards: { 'g/p#1': badgesOf('g/p#1'), 'g/p#2': [] }, scopes: [SCOPE], complete: true });
+    await frames();
+    expect(shown('g/p#1')).toEqual(expected('g/p#1'));
+    // The reserved row stays: taking it away would move the cards below.
+    expect(shown('g/p#2')).toEqual([]);
   });
 
   it('on a cold cache, reserves an empty host on every card so badges coming later move nothing', async () => {
