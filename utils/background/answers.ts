@@ -27,7 +27,9 @@ const SCOPE_RESOURCES = ['issues', 'merge_requests', 'members', 'milestones', 'e
  * stores: a sync in progress would otherwise make every ask recompute over the whole cache.
  */
 export async function scopeDataStamp(db: LensDb, scope: ScopeKey): Promise<string> {
-  const states = await Promise.all(SCOPE_RESOURCES.map((kind) => db.get('syncState', `${kind}:${scope}`)));
+  // One transaction for the five reads: this is on every page's path.
+  const store = db.transaction('syncState').store;
+  const states = await Promise.all(SCOPE_RESOURCES.map((kind) => store.get(`${kind}:${scope}`)));
   return states.map((state) => state?.lastSuccessAt ?? '-').join(',');
 }
 

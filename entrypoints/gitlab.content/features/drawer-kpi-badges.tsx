@@ -7,7 +7,7 @@ import { drawerAnchors, drawerRefLinks, drawerRoots, firstMatch } from '../../..
 import { detectPage, readBodyData } from '../../../utils/page/detect';
 import { decodeDrawerParam } from '../../../utils/page/drawer-param';
 import type { Feature, FeatureContext, GitLabStatus } from '../feature';
-import { IssueOverview } from '../ui/issue-overview';
+import { prepareIssueOverview } from '../ui/issue-overview';
 import { mountLensHost } from '../ui/lens-host';
 import { waitForElement } from '../ui/wait-for-element';
 
@@ -17,34 +17,41 @@ export const drawerKpiBadges: Feature = {
   drawer: true,
   async init(context) {
     const { ctx, signal } = context;
-    const drawer = await waitForElement(drawerRoots, signal);
-    if (!drawer) return;
-    const issue = openedIssue(context, await context.gitlab);
+    // The issue is usually in `?show=` already: ask for its badges while GitLab is still
+    // fetching the drawer, so they go in with it. Otherwise read the drawer once it is there.
+    let issue = issueFromParam(context);
+    if (!issue) {
+      if (!(await waitForElement(drawerRoots, signal))) return;
+      issue = issueFromDrawer(await context.gitlab);
+    }
     if (!issue || signal.aborted) return;
+    const request = issue;
     await mountLensHost({
       ctx,
       signal,
       featureId: 'drawer-kpi-badges',
       anchors: drawerAnchors,
       append: 'after-row',
-      render: () => <IssueOverview request={issue} />,
+      render: prepareIssueOverview(request, signal),
     });
   },
 };
 
-/** The drawer's issue: from `?show=` when it decodes, else from the drawer's reference link. */
-function openedIssue({ page }: FeatureContext, gitlab: GitLabStatus | null): { projectPath: string; iid: number; projectId?: number } | null {
-  const body = readBodyData(document.body);
+/** The drawer's issue from `?show=`, when it decodes. */
+function issueFromParam({ page }: FeatureContext): { projectPath: string; iid: number; projectId?: number } | null {
   const fromParam = decodeDrawerParam(page.drawer);
-  if (fromParam) {
-    const sameProject = page.projectId && page.projectPath === fromParam.projectPath;
-    return { ...fromParam, ...(sameProject ? { projectId: page.projectId } : {}) };
-  }
+  if (!fromParam) return null;
+  const sameProject = page.projectId && page.projectPath === fromParam.projectPath;
+  return { ...fromParam, ...(sameProject ? { projectId: page.projectId } : {}) };
+}
+
+/** The drawer's issue from its reference link (a `?show=` this version cannot read). */
+function issueFromDrawer(gitlab: GitLabStatus | null): { projectPath: string; iid: number; projectId?: number } | null {
   const href = firstMatch(document, drawerRefLinks)?.getAttribute('href');
   if (!href) return null;
   const url = new URL(href, location.href);
   const base = gitlab?.gitlabUrl ? new URL(gitlab.gitlabUrl) : null;
-  const linked = detectPage(url, body, base?.origin === url.origin ? base : null);
+  const linked = detectPage(url, readBodyData(document.body), base?.origin === url.origin ? base : null);
   if (linked.kind !== 'issue' || !linked.projectPath || !linked.iid) return null;
   return { projectPath: linked.projectPath, iid: linked.iid, ...(linked.projectId ? { projectId: linked.projectId } : {}) };
 }

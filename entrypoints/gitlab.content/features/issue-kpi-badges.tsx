@@ -5,7 +5,7 @@
  */
 import { detectIssueView, issueHeaderAnchors } from '../../../utils/page/anchors';
 import type { Feature } from '../feature';
-import { IssueOverview } from '../ui/issue-overview';
+import { prepareIssueOverview } from '../ui/issue-overview';
 import { mountLensHost } from '../ui/lens-host';
 
 export const issueKpiBadges: Feature = {
@@ -21,7 +21,7 @@ export const issueKpiBadges: Feature = {
       // Only one view is rendered (and maybe not yet): the anchors of both, work-item view first.
       anchors: [...issueHeaderAnchors['work-item'], ...issueHeaderAnchors.legacy],
       append: 'after-row',
-      render: () => <IssueOverview request={request} />,
+      render: prepareIssueOverview(request, signal),
       // Which view it landed in (same URL for both), for support and tests.
       onMount: (host) => (host.dataset.issueView = detectIssueView(document) ?? 'unknown'),
     });

@@ -1,13 +1,70 @@
 /** The issue badge strip shared by the issue page and the `?show=` drawer. */
 import { BadgeList } from '../../../components/BadgeList';
 import { ScopeSwitch } from '../../../components/ScopeSwitch';
-import type { RequestOf } from '../../../utils/messages';
+import { useState, type ReactNode } from 'react';
+import type { ScopeChoice } from '../../../components/ScopeSwitch';
+import type { RequestOf, ResponseOf } from '../../../utils/messages';
 import { sendMessage } from '../../../utils/send-message';
-import { useScopeChoice } from './kpi-scope';
+import { onSyncEnded } from './data-changes';
+import { preferredScope, useScopeChoice } from './kpi-scope';
 import { BackgroundStrip } from './kpi-strip';
 
-export function IssueOverview({ request }: { request: RequestOf<'content:issue-overview'> }) {
+type IssueRequest = RequestOf<'content:issue-overview'>;
+type IssueAnswer = ResponseOf<'content:issue-overview'>;
+
+const ask = (request: IssueRequest, scope: ScopeChoice) =>
+  sendMessage('content:issue-overview', { ...request, kpiScope: scope === 'team' ? 'team' : 'project' });
+
+/**
+ * Asks for the issue's badges now, before GitLab has rendered the place they go: the answer is
+ * then usually there when the strip mounts, and the badges go in with GitLab's first frame. The
+ * first ask of the strip takes it; later ones (a data push, another scope) ask anew. A sync that
+ * ended while the early answer waited (its push came before the strip listened) means asking
+ * again instead of showing a stale "syncing".
+ */
+export function prepareIssueOverview(request: IssueRequest, signal: AbortSignal): () => ReactNode {
+  const scope = preferredScope();
+  const ended = new Set<string>();
+  const stopListening = onSyncEnded((push) => void ended.add(push.scope));
+  signal.addEventListener('abort', stopListening, { once: true });
+  let early: Promise<IssueAnswer> | null = ask(request, scope);
+  let settled: IssueAnswer | null = null;
+  early.then(
+    (answer) => (settled = answer),
+    () => {
+      // The strip shows the error when it asks.
+    },
+  );
+  const fresh = (answer: IssueAnswer) => !answer.freshness.scopes.some((key) => ended.has(key));
+  /** The early answer if it has come (and no sync ended since): taken once, for the first render. */
+  const takeSettled = (wanted: ScopeChoice): IssueAnswer | null => {
+    const answer = settled && wanted === scope && fresh(settled) ? settled : null;
+    if (answer) {
+      early = settled = null;
+      stopListening();
+    }
+    return answer;
+  };
+  const take = async (wanted: ScopeChoice): Promise<IssueAnswer> => {
+    const pending = early && wanted === scope ? early : null;
+    early = settled = null;
+    stopListening();
+    if (!pending) return ask(request, wanted);
+    const answer = await pending;
+    return fresh(answer) ? answer : ask(request, wanted);
+  };
+  return () => <IssueOverview load={take} takeSettled={takeSettled} />;
+}
+
+interface IssueOverviewProps {
+  load: (scope: ScopeChoice) => Promise<IssueAnswer>;
+  takeSettled: (scope: ScopeChoice) => IssueAnswer | null;
+}
+
+function IssueOverview({ load, takeSettled }: IssueOverviewProps) {
   const [scope, choose] = useScopeChoice();
+  // Taken once, for the scope the strip starts with; a strip for another scope asks.
+  const [first] = useState(() => ({ scope, answer: takeSettled(scope) }));
   return (
     <BackgroundStrip
       // A new scope is a new question: the strip asks again (its reserved lines keep the layout).
@@ -16,7 +73,8 @@ export function IssueOverview({ request }: { request: RequestOf<'content:issue-o
       lines={2}
       // The scope switch and six KPI badges need about this much room on one line.
       lastLineWidth={960}
-      load={() => sendMessage('content:issue-overview', { ...request, kpiScope: scope === 'team' ? 'team' : 'project' })}
+      load={() => load(scope)}
+      initial={first.scope === scope ? first.answer : null}
       render={(data, freshness) => (
         <>
           <BadgeList badges={data.issue} />

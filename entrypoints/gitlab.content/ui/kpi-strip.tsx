@@ -15,14 +15,16 @@ interface BackgroundStripProps<T extends { freshness: FreshnessInfo }> {
   /** Accessible name of the strip. */
   label: string;
   load: () => Promise<T>;
+  /** An answer already at hand: shown in the first render, without asking. */
+  initial?: T | null;
   /** The badges; `freshness` is the note on how fresh they are, placed where the layout wants it. */
   render: (data: T, freshness: ReactNode) => ReactNode;
   lines?: number;
   lastLineWidth?: LastLineWidth;
 }
 
-export function BackgroundStrip<T extends { freshness: FreshnessInfo }>({ label, load, render, lines, lastLineWidth }: BackgroundStripProps<T>) {
-  const answer = useBackgroundAnswer(load);
+export function BackgroundStrip<T extends { freshness: FreshnessInfo }>({ label, load, initial, render, lines, lastLineWidth }: BackgroundStripProps<T>) {
+  const answer = useBackgroundAnswer(load, initial);
   return (
     <LensRow label={label} lines={lines} lastLineWidth={lastLineWidth}>
       {answer.status === 'loading' ? <span className="lens-muted">Loading…</span> : null}

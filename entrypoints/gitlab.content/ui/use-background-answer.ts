@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useLayoutEffect, useState } from 'react';
 import { MessageError, type ErrorInfo } from '../../../utils/message-envelope';
 import type { FreshnessInfo } from '../../../utils/messages';
 import { onSyncEnded } from './data-changes';
@@ -15,11 +15,15 @@ type AnswerState<T> =
  * nothing new). Keeps showing the last answer while a new one is on its way, so badges never
  * flicker back to "loading".
  */
-export function useBackgroundAnswer<T extends { freshness: FreshnessInfo }>(load: () => Promise<T>): AnswerState<T> {
-  const [state, setState] = useState<AnswerState<T>>({ status: 'loading' });
-  useEffect(() => {
+export function useBackgroundAnswer<T extends { freshness: FreshnessInfo }>(load: () => Promise<T>, initial?: T | null): AnswerState<T> {
+  // An answer already at hand (asked before the host mounted) is shown in the first render.
+  const [state, setState] = useState<AnswerState<T>>(() =>
+    initial ? { status: 'ready', data: initial, receivedAt: Date.now() } : { status: 'loading' },
+  );
+  // A layout effect: the ask (or its answer, taken from an early ask) starts before the first paint.
+  useLayoutEffect(() => {
     let alive = true;
-    let shown: readonly string[] = [];
+    let shown: readonly string[] = initial?.freshness.scopes ?? [];
     const run = () =>
       load().then(
         (data) => {
@@ -34,7 +38,7 @@ export function useBackgroundAnswer<T extends { freshness: FreshnessInfo }>(load
             error: error instanceof MessageError ? error.info : { kind: 'internal', message: String(error) },
           }),
       );
-    void run();
+    if (!initial) void run();
     const stop = onSyncEnded((push) => {
       if (!shown.includes(push.scope)) return;
       if (push.ok) {
