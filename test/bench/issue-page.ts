@@ -25,22 +25,21 @@ const INSTRUMENT = `(() => {
   window.__benchDrawer = false;
   const app = () => (window.__benchDrawer ? '[data-testid="work-item-drawer"]' : '.work-item-view');
   const hostSelector = () => (window.__benchDrawer ? '[data-lens="drawer-kpi-badges"]' : '[data-lens="issue-kpi-badges"]');
-  new MutationObserver(() => {
+  const badged = (host) => host && host.shadowRoot && host.shadowRoot.querySelector('.lens-badge');
+  const watched = new WeakSet();
+  const check = () => {
     const sample = window.__bench;
     if (!sample.appAt && document.querySelector(app())) sample.appAt = performance.now();
     const host = document.querySelector(hostSelector());
-    if (!sample.badgesAt && host && host.shadowRoot && host.shadowRoot.querySelector('.lens-badge')) sample.badgesAt = performance.now();
-  }).observe(document, { childList: true, subtree: true });
-  // Badges render inside our shadow root, which the document observer does not see.
-  const poll = () => {
-    const sample = window.__bench;
-    const host = document.querySelector(hostSelector());
-    if (host && host.shadowRoot && host.shadowRoot.querySelector('.lens-badge')) {
-      if (!sample.badgesAt) sample.badgesAt = performance.now();
+    if (!host || sample.badgesAt) return;
+    if (badged(host)) sample.badgesAt = performance.now();
+    // Badges render inside our shadow root, which the document observer does not see.
+    else if (host.shadowRoot && !watched.has(host.shadowRoot)) {
+      watched.add(host.shadowRoot);
+      new MutationObserver(check).observe(host.shadowRoot, { childList: true, subtree: true, characterData: true });
     }
-    requestAnimationFrame(poll);
   };
-  requestAnimationFrame(poll);
+  new MutationObserver(check).observe(document, { childList: true, subtree: true });
 })();`;
 interface Sample {
   appAt: number;
