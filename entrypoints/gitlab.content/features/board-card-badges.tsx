@@ -7,7 +7,7 @@
 import { boardAnchors } from '../../../utils/page/anchors';
 import { sendMessage } from '../../../utils/send-message';
 import { CARD_BADGES_ID } from '../ui/card-badge-host';
-import { startCardBadges } from '../ui/card-badges';
+import { startCardBadges, type CardAnswer } from '../ui/card-badges';
 import type { Feature } from '../feature';
 import { gitlabTheme } from '../ui/lens-host';
 import { waitForElement } from '../ui/wait-for-element';
@@ -21,11 +21,17 @@ export const boardCardBadges: Feature = {
     // Not set up: the summary bar says so; empty rows on every card would not help.
     if (!board || !(await gitlab)?.configured || signal.aborted) return;
     // Ask for the scope's likely cards while GitLab is still loading the board.
-    const prefetched = sendMessage('content:board-cards', { board, cards: [], prefetch: true });
-    prefetched.catch(() => {
-      // Asked again per card once they render.
-    });
+    const prefetch = sendMessage('content:board-cards', { board, cards: [], prefetch: true });
+    // Usually answered long before GitLab renders the cards: then the first scan knows them.
+    let answered: CardAnswer | null = null;
+    prefetch.then(
+      (answer) => (answered = answer),
+      () => {
+        // Asked again per card once they render.
+      },
+    );
     if (!(await waitForElement(boardAnchors.lists, signal))) return;
+    const prefetched = answered ?? prefetch;
     let warned = false;
     startCardBadges({
       signal,

@@ -40,8 +40,11 @@ export interface CardAnswer {
 interface CardBadgesOptions {
   signal: AbortSignal;
   load(paths: string[]): Promise<CardAnswer>;
-  /** Badges asked for before the cards rendered (the scope's likely cards), if any. */
-  prefetched?: Promise<CardAnswer>;
+  /**
+   * Badges asked for before the cards rendered (the scope's likely cards), if any: a promise, or
+   * the answer itself when it has already come (then it counts for the very first scan).
+   */
+  prefetched?: Promise<CardAnswer> | CardAnswer;
   theme: string;
   onError(error: unknown): void;
 }
@@ -88,18 +91,25 @@ export function startCardBadges({ signal, load, prefetched, theme, onError }: Ca
     if (push.ok && scopes.has(push.scope)) refresh();
   });
   signal.addEventListener('abort', stop, { once: true });
-  prefetched?.then(
-    (answer) => {
-      if (signal.aborted) return;
-      for (const scope of answer.scopes) scopes.add(scope);
-      reserveEmpty = !answer.complete;
-      for (const [path, badges] of Object.entries(answer.cards)) if (!known.has(path)) known.set(path, badges);
-      scan();
-    },
-    () => {
-      // Cards are then asked for as they appear.
-    },
-  );
+  const takePrefetched = (answer: CardAnswer) => {
+    for (const scope of answer.scopes) scopes.add(scope);
+    reserveEmpty = !answer.complete;
+    for (const [path, badges] of Object.entries(answer.cards)) if (!known.has(path)) known.set(path, badges);
+  };
+  if (prefetched instanceof Promise) {
+    prefetched.then(
+      (answer) => {
+        if (signal.aborted) return;
+        takePrefetched(answer);
+        scan();
+      },
+      () => {
+        // Cards are then asked for as they appear.
+      },
+    );
+  } else if (prefetched) {
+    takePrefetched(prefetched);
+  }
   scan();
 
   function scheduleScan(): void {

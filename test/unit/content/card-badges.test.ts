@@ -110,7 +110,7 @@ afterEach(() => {
   document.body.replaceChildren();
 });
 
-function start(load: (paths: string[]) => Promise<CardAnswer>, prefetched?: Promise<CardAnswer>) {
+function start(load: (paths: string[]) => Promise<CardAnswer>, prefetched?: Promise<CardAnswer> | CardAnswer) {
   startCardBadges({ signal: controller.signal, load, prefetched, theme: 'dark', onError });
 }
 
@@ -325,6 +325,18 @@ describe('board card badges', () => {
     expect(hostsIn(cardsOf('g/p#2')[0]!)).toHaveLength(0);
     expect(shown('g/p#1')).toEqual(expected('g/p#1'));
     expect(allHosts()).toHaveLength(2);
+  });
+
+  it('uses a prefetch that has already come for the very first scan: only cards with something to say get a host', async () => {
+    renderBoard(['g/p#1', 'g/p#2', 'g/p#3']);
+    const load = background();
+    start(load, { cards: { 'g/p#1': badgesOf('g/p#1'), 'g/p#2': [], 'g/p#3': [] }, scopes: [SCOPE], complete: true });
+    // In the same frame: GitLab's first layout of the cards already holds the one host.
+    expect(allHosts()).toHaveLength(1);
+    expect(shown('g/p#1')).toEqual(expected('g/p#1'));
+    await frames();
+    expect(allHosts()).toHaveLength(1);
+    expect(load).not.toHaveBeenCalled();
   });
 
   it('cards GitLab renders before any answer get an empty host, so badges coming later move nothing', async () => {
