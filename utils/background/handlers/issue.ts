@@ -20,14 +20,22 @@ export function createIssueHandlers(data: DataService, answers: Answers, now: ()
       const kpi = kpiSettingsFrom(settings);
       // Drawers and group lists have no project id in the page: a path learnt before will do.
       const knownId = projectId ?? (await data.storedId('project', projectPath));
-      let issue = knownId === undefined ? undefined : await getIssue(db, knownId, iid);
+      const kpisOf = async (id: number) => {
+        const { targets, team } = await kpiTargets(settings, data, { kind: 'project', id }, kpiScope === 'team');
+        return { team, ...(await answers.kpis({ settings, db }, targets, sender.tab?.id)) };
+      };
+      // With the project known, the issue and the KPIs are read side by side (one round trip less).
+      const [cached, early] = await Promise.all([
+        knownId === undefined ? undefined : getIssue(db, knownId, iid),
+        knownId === undefined ? undefined : kpisOf(knownId),
+      ]);
+      let issue = cached;
       if (!issue) {
         issue = await client.getIssue(knownId ?? projectPath, iid);
         await putIssues(db, [issue]);
       }
       await data.rememberProject(projectPath, issue.project_id);
-      const { targets, team } = await kpiTargets(settings, data, { kind: 'project', id: issue.project_id }, kpiScope === 'team');
-      const { badges, freshness } = await answers.kpis({ settings, db }, targets, sender.tab?.id);
+      const { team, badges, freshness } = early && issue.project_id === knownId ? early : await kpisOf(issue.project_id);
       return {
         issue: issueBadges(issue, kpi, new Date(now())),
         kpis: badges,
