@@ -110,6 +110,17 @@ function report(label: string, samples: Sample[]): { worstMs: number; worstTaskM
   return { worstMs, worstTaskMs, firstRenderTaskMs: firstRenderTasks[Math.floor(firstRenderTasks.length / 2)] ?? 0 };
 }
 
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(2)} MB`;
+
+/** Used JS heap of the page's renderer (page and content script worlds share it), after a GC. */
+async function heapAfterGc(page: Page): Promise<number> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('HeapProfiler.collectGarbage');
+  const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+  await cdp.detach();
+  return usedSize;
+}
+
 async function main(): Promise<void> {
   const sandbox = await startSandbox({ port: 0 });
   const url = `${sandbox.url}/${PROJECT_PATHS.webApp}/-/boards/2`;
@@ -132,6 +143,11 @@ async function main(): Promise<void> {
     for (let i = 0; i < Math.min(runs, 3); i++) baseline.push(await measure(baselinePage, url, false));
 
     const ours = report('extension', samples);
+    const [heapWith, heapWithout] = [await heapAfterGc(page), await heapAfterGc(baselinePage)];
+    console.log(
+      `JS heap of the board page after GC: ${mb(heapWith)} with the extension, ${mb(heapWithout)} without ` +
+        `(the content script's share: ${mb(heapWith - heapWithout)})`,
+    );
     const theirs = report('baseline (no extension)', baseline);
     // The budget: the last badge within 100 ms of the last card being present. The page's own
     // render of the cards is the yardstick printed beside it.
