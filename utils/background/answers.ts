@@ -16,20 +16,19 @@ import { teamKpiBadges } from '../overview/team-kpis';
 import { kpiSettingsFrom, type Settings } from '../settings';
 import type { DataService, Freshness } from './data-service';
 import { loadTeamData, type ScopeTarget } from './scope-cache';
+import { scopeResourceIds } from '../sync/sync';
 
 /** KPI windows slide and due days end: recompute at least this often. */
 export const SNAPSHOT_MAX_AGE_MS = 60 * 60_000;
-
-const SCOPE_RESOURCES = ['issues', 'merge_requests', 'members', 'milestones', 'epics'] as const;
 
 /**
  * Changes when a sync of the scope completes (or fails after a success), not with every page it
  * stores: a sync in progress would otherwise make every ask recompute over the whole cache.
  */
 export async function scopeDataStamp(db: LensDb, scope: ScopeKey): Promise<string> {
-  // One transaction for the five reads: this is on every page's path.
+  // One transaction for the four or five reads: this is on every page's path.
   const store = db.transaction('syncState').store;
-  const states = await Promise.all(SCOPE_RESOURCES.map((kind) => store.get(`${kind}:${scope}`)));
+  const states = await Promise.all(scopeResourceIds(scope).map((id) => store.get(id)));
   return states.map((state) => state?.lastSuccessAt ?? '-').join(',');
 }
 

@@ -5,17 +5,16 @@
  * maps only avoid duplicate work while the worker lives and may be lost at any time.
  */
 import type { LensDb } from '../db/database';
-import { scopeKey, type ScopeKey, type StoredScopeId } from '../db/records';
-import { getSyncState } from '../db/sync-state';
+import { emptySyncState, scopeKey, type ScopeKey, type StoredScopeId } from '../db/records';
 import type { GitLabClient } from '../gitlab/client';
 import { GitLabError } from '../gitlab/errors';
-import { needsSync } from '../sync/freshness';
-import { syncGroup, syncProject, type SyncReport } from '../sync/sync';
+import { scopeFreshness } from '../sync/freshness';
+import { scopeResourceIds, syncGroup, syncProject, type SyncReport } from '../sync/sync';
 import { MessageError, type ErrorInfo, type SyncOutcome } from '../messages';
 import type { Settings } from '../settings';
 
 export interface Freshness {
-  /** When the scope's issues were last synced completely; null before the first sync. */
+  /** When the scope's oldest resource last synced completely; null until each has synced once. */
   syncedAt: string | null;
   syncing: boolean;
   error?: ErrorInfo;
@@ -134,15 +133,17 @@ export function createDataService(deps: DataServiceDeps) {
     async ensureFresh(scope: Scope, tabId?: number): Promise<Freshness> {
       const { settings, db, client: gitlab } = await context();
       const key = scopeKey(scope.kind, scope.id);
-      const state = await getSyncState(db, `issues:${key}`);
-      if (needsSync(state, settings.sync.staleAfterMinutes * 60_000, deps.now())) startSync(scope, db, gitlab);
+      const store = db.transaction('syncState').store;
+      const states = await Promise.all(scopeResourceIds(key).map(async (id) => (await store.get(id)) ?? emptySyncState(id)));
+      const state = scopeFreshness(states, settings.sync.staleAfterMinutes * 60_000, deps.now());
+      if (state.needsSync) startSync(scope, db, gitlab);
       if (syncs.has(key) && tabId !== undefined) {
         const tabs = waitingTabs.get(key) ?? new Set<number>();
         tabs.add(tabId);
         waitingTabs.set(key, tabs);
       }
-      const error = state.lastError ? { kind: state.lastError.kind, message: state.lastError.message } : undefined;
-      return { syncedAt: state.lastSuccessAt, syncing: syncs.has(key), ...(error ? { error } : {}), scopes: [key] };
+      const error = state.error ? { kind: state.error.kind, message: state.error.message } : undefined;
+      return { syncedAt: state.syncedAt, syncing: syncs.has(key), ...(error ? { error } : {}), scopes: [key] };
     },
 
     /** Syncs a scope now (daily alarm, Sync now): a user's ask, so no backoff; true if all went well. */

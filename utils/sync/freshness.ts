@@ -27,13 +27,40 @@ export function retryNotBefore(state: SyncState): number | null {
 
 /**
  * Whether a page's ask should start a sync: the data is stale and no recent failure asks us to
- * wait. Without the wait, a failing run (revoked token, offline) would be restarted by every
- * open tab as soon as it ended.
+ * wait. Without the wait, a failing run (revoked token, server errors) would be restarted by
+ * every open tab as soon as it ended.
+ *
+ * A run that could not reach GitLab at all is the exception: it cost GitLab nothing, and the
+ * next page a user opens (or reloads) after the network or VPN is back should show data, not
+ * "Could not reach" for another minute. Pages do not re-ask after a failed run (they only update
+ * its note), so this is one attempt per page view, shared by every tab while it runs. GitLab's
+ * own Retry-After still holds.
  */
 export function needsSync(state: SyncState, maxAgeMs: number, now: number): boolean {
   if (!isStale(state, maxAgeMs, now)) return false;
+  const error = state.lastError;
+  if (error?.kind === 'unreachable' && !error.retryAt) return true;
   const notBefore = retryNotBefore(state);
   return notBefore === null || now >= notBefore;
+}
+
+/**
+ * A scope as the overlays see it, from the states of all its resources (issues, merge requests,
+ * members, milestones, epics): synced once every one of them has synced (a KPI over issues that
+ * came while its merge requests did not would be a wrong number, not a partial one), as fresh as
+ * the oldest, failed when any failed, and due a sync when any of them is.
+ */
+export function scopeFreshness(
+  states: readonly SyncState[],
+  maxAgeMs: number,
+  now: number,
+): { syncedAt: string | null; error: SyncState['lastError']; needsSync: boolean } {
+  const successes = states.map((state) => state.lastSuccessAt);
+  return {
+    syncedAt: successes.includes(null) ? null : ([...successes].sort()[0] ?? null),
+    error: states.find((state) => state.lastError)?.lastError ?? null,
+    needsSync: states.some((state) => needsSync(state, maxAgeMs, now)),
+  };
 }
 
 /** A run stays "running" while it stores pages; silence longer than this means the worker stopped. */

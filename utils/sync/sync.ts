@@ -44,6 +44,13 @@ export function syncResourceId(kind: SyncResourceKind, scope: ScopeKey): string 
   return `${kind}:${scope}`;
 }
 
+/** The resources a sync of the scope keeps and every answer over it reads (CODEOWNERS aside). */
+export function scopeResourceIds(scope: ScopeKey): string[] {
+  const kinds: SyncResourceKind[] = ['issues', 'merge_requests', 'members', 'milestones'];
+  if (scope.startsWith('group:')) kinds.push('epics');
+  return kinds.map((kind) => syncResourceId(kind, scope));
+}
+
 /** GitLab's documented CODEOWNERS locations, in the order it looks for them (gitlab/API.md). */
 const CODEOWNERS_PATHS = ['CODEOWNERS', 'docs/CODEOWNERS', '.gitlab/CODEOWNERS'] as const;
 

@@ -16,10 +16,19 @@ import { boardScope } from './board-summary';
 export const boardCardBadges: Feature = {
   id: CARD_BADGES_ID,
   include: ['board'],
-  async init({ signal, page, gitlab }) {
+  async init({ signal: pageSignal, page, gitlab }) {
     const board = boardScope(page);
-    // Not set up: the summary bar says so; empty rows on every card would not help.
-    if (!board || !(await gitlab)?.configured || signal.aborted) return;
+    if (!board) return;
+    // Not waiting for the background's status: on a busy worker it can come after GitLab has
+    // painted the cards, and rows put in then would move them. Not set up after all (the summary
+    // bar says so): the rows go, since empty rows on every card would not help; the prefetch
+    // fails then too, which removes them at once.
+    const stopped = new AbortController();
+    pageSignal.addEventListener('abort', () => stopped.abort(), { once: true });
+    const { signal } = stopped;
+    void gitlab.then((status) => {
+      if (!status?.configured) stopped.abort();
+    });
     // Ask for the scope's likely cards while GitLab is still loading the board.
     const prefetch = sendMessage('content:board-cards', { board, cards: [], prefetch: true });
     // Usually answered long before GitLab renders the cards: then the first scan knows them.

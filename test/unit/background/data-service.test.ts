@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createDataService } from '../../../utils/background/data-service';
 import { openLensDb, type LensDb } from '../../../utils/db/database';
 import { saveSyncState } from '../../../utils/db/sync-state';
-import { emptySyncState } from '../../../utils/db/records';
+import { emptySyncState, type SyncState } from '../../../utils/db/records';
 import type { GitLabClient } from '../../../utils/gitlab/client';
 import { DEFAULT_SETTINGS, type Settings } from '../../../utils/settings';
 import { MessageError } from '../../../utils/messages';
@@ -57,12 +57,18 @@ describe('data service', () => {
     await vi.waitFor(() => expect(notified).toEqual([[11, 'project:7', true], [12, 'project:7', true]]));
   });
 
+  /** A project's four resources, each last synced `minutesAgo`. */
+  async function syncedProject(db: LensDb, minutesAgo: number, overrides: Record<string, Partial<SyncState>> = {}) {
+    for (const kind of ['issues', 'merge_requests', 'members', 'milestones']) {
+      const id = `${kind}:project:7`;
+      await saveSyncState(db, { ...emptySyncState(id), lastSuccessAt: new Date(NOW - minutesAgo * 60_000).toISOString(), ...overrides[kind] });
+    }
+  }
+
   it('answers from a fresh cache without syncing, and reports the last sync error', async () => {
     const { service, db } = await makeService();
-    await saveSyncState(db, {
-      ...emptySyncState('issues:project:7'),
-      lastSuccessAt: new Date(NOW - 10 * 60_000).toISOString(),
-      lastError: { kind: 'rate-limited', message: 'GitLab asked us to wait.', at: new Date(NOW).toISOString() },
+    await syncedProject(db, 10, {
+      issues: { lastError: { kind: 'rate-limited', message: 'GitLab asked us to wait.', at: new Date(NOW).toISOString() } },
     });
     const freshness = await service.ensureFresh({ kind: 'project', id: 7 }, 11);
     expect(syncProject).not.toHaveBeenCalled();
@@ -77,8 +83,25 @@ describe('data service', () => {
   it('re-syncs once the cache is older than the configured age (60 min by default)', async () => {
     syncProject.mockResolvedValue({ ok: true, results: [] });
     const { service, db } = await makeService();
-    await saveSyncState(db, { ...emptySyncState('issues:project:7'), lastSuccessAt: new Date(NOW - 61 * 60_000).toISOString() });
+    await syncedProject(db, 61);
     await service.ensureFresh({ kind: 'project', id: 7 });
+    expect(syncProject).toHaveBeenCalledTimes(1);
+  });
+
+  it('a scope whose merge requests never synced has no numbers yet, and syncs again on the next page', async () => {
+    // The first run stored the issues, then lost the network while reading merge requests: MR
+    // rate would read 0.0 from an empty cache if the issues alone made the scope "synced".
+    syncProject.mockResolvedValue({ ok: true, results: [] });
+    const { service, db } = await makeService();
+    await syncedProject(db, 1, {
+      merge_requests: {
+        lastSuccessAt: null,
+        lastError: { kind: 'unreachable', message: 'Could not reach gitlab.example.com.', at: new Date(NOW - 60_000).toISOString() },
+        failures: 1,
+      },
+    });
+    const freshness = await service.ensureFresh({ kind: 'project', id: 7 });
+    expect(freshness).toMatchObject({ syncedAt: null, syncing: true, error: { kind: 'unreachable' } });
     expect(syncProject).toHaveBeenCalledTimes(1);
   });
 });

@@ -80,6 +80,20 @@ describe('a failing sync backs off instead of restarting itself', () => {
     expect(retryNotBefore(emptySyncState('issues:project:7'))).toBeNull();
   });
 
+  it('a run that could not reach GitLab does not hold back the next page view', () => {
+    const unreachable = {
+      ...emptySyncState('issues:project:7'),
+      lastError: { kind: 'unreachable' as const, message: 'Could not reach gitlab.example.com.', at: new Date(START).toISOString() },
+      failures: 3,
+    };
+    // Back online a second later: the page the user reloads syncs at once…
+    expect(needsSync(unreachable, 60 * 60_000, START + 1_000)).toBe(true);
+    // …but fresh data still needs no sync, and a 401 after the same three failures waits 4 min.
+    expect(needsSync({ ...unreachable, lastSuccessAt: new Date(START).toISOString() }, 60 * 60_000, START + 1_000)).toBe(false);
+    const rejected = { ...unreachable, lastError: { ...unreachable.lastError, kind: 'unauthorized' as const } };
+    expect(needsSync(rejected, 60 * 60_000, START + 1_000)).toBe(false);
+  });
+
   it("honours GitLab's Retry-After when it is later than the backoff", () => {
     const state = {
       ...emptySyncState('issues:project:7'),
