@@ -14,27 +14,34 @@ import { scopeKey, type ScopeKey } from '../db/records';
 import type { BadgeView } from '../overview/badge-view';
 import { teamKpiBadges } from '../overview/team-kpis';
 import { kpiSettingsFrom, type Settings } from '../settings';
-import type { DataService, Freshness } from './data-service';
+import type { DataService, Freshness, ScopeFreshness } from './data-service';
 import { loadTeamData, type ScopeTarget } from './scope-cache';
 import { scopeResourceIds } from '../sync/sync';
+import { dataStampOf } from '../sync/freshness';
 
 /** KPI windows slide and due days end: recompute at least this often. */
 export const SNAPSHOT_MAX_AGE_MS = 60 * 60_000;
 
-/**
- * Changes when a sync of the scope completes (or fails after a success), not with every page it
- * stores: a sync in progress would otherwise make every ask recompute over the whole cache.
- */
+/** The scope's data stamp (freshness.ts dataStampOf) read from IndexedDB. */
 export async function scopeDataStamp(db: LensDb, scope: ScopeKey): Promise<string> {
   // One transaction for the four or five reads: this is on every page's path.
   const store = db.transaction('syncState').store;
-  const states = await Promise.all(scopeResourceIds(scope).map((id) => store.get(id)));
-  return states.map((state) => state?.lastSuccessAt ?? '-').join(',');
+  return dataStampOf(await Promise.all(scopeResourceIds(scope).map((id) => store.get(id))));
 }
 
-/** The answer stored under `key`, or a new one when its stamp changed or it is too old. */
-export async function snapshot(db: LensDb, key: string, stamp: string, now: number, compute: () => Promise<BadgeView[]>): Promise<BadgeView[]> {
-  const stored = await db.get('badgeSnapshots', key);
+/**
+ * The answer stored under `key`, or a new one when its stamp changed or it is too old. `read`: the
+ * stored record when the caller has read it already (alongside other reads).
+ */
+export async function snapshot(
+  db: LensDb,
+  key: string,
+  stamp: string,
+  now: number,
+  compute: () => Promise<BadgeView[]>,
+  read?: Promise<BadgeSnapshot | undefined>,
+): Promise<BadgeView[]> {
+  const stored = await (read ?? db.get('badgeSnapshots', key));
   if (stored && stored.stamp === stamp && now - stored.computedAt < SNAPSHOT_MAX_AGE_MS) return stored.badges;
   const badges = await compute();
   const record: BadgeSnapshot = { key, stamp, computedAt: now, badges };
@@ -43,7 +50,7 @@ export async function snapshot(db: LensDb, key: string, stamp: string, now: numb
 }
 
 /** The team is as fresh as its stalest scope, and syncing while any of them is. */
-function combineFreshness(all: readonly Freshness[]): Freshness {
+function combineFreshness(all: readonly ScopeFreshness[]): Freshness {
   const synced = all.map((freshness) => freshness.syncedAt);
   const error = all.find((freshness) => freshness.error)?.error;
   return {
@@ -60,8 +67,11 @@ function kpiInputs(settings: Settings) {
 }
 
 export function createAnswers(data: Pick<DataService, 'ensureFresh'>, now: () => number) {
+  const check = (targets: readonly ScopeTarget[], tabId: number | undefined) =>
+    Promise.all(targets.map((target) => data.ensureFresh({ kind: target.kind, id: target.id }, tabId)));
+
   async function freshness(targets: readonly ScopeTarget[], tabId: number | undefined): Promise<Freshness> {
-    return combineFreshness(await Promise.all(targets.map((target) => data.ensureFresh({ kind: target.kind, id: target.id }, tabId))));
+    return combineFreshness(await check(targets, tabId));
   }
 
   /** A snapshot over `targets` keyed by `name`, recomputed when their syncs or `dependsOn` change. */
@@ -87,12 +97,19 @@ export function createAnswers(data: Pick<DataService, 'ensureFresh'>, now: () =>
       targets: readonly ScopeTarget[],
       tabId: number | undefined,
     ): Promise<{ badges: BadgeView[]; freshness: Freshness }> {
-      const fresh = await freshness(targets, tabId);
+      // The snapshot is read beside the sync states (its key needs only the targets): on a busy
+      // 2-core machine every IndexedDB round trip costs milliseconds on the page's path.
+      const key = `kpis:${targets.map((target) => scopeKey(target.kind, target.id)).join('+')}`;
+      const stored = targets.length ? context.db.get('badgeSnapshots', key) : undefined;
+      const checked = await check(targets, tabId);
+      const fresh = combineFreshness(checked);
       if (!targets.length || !fresh.syncedAt) return { badges: [], freshness: fresh };
       const inputs = kpiInputs(context.settings);
-      const badges = await over(context.db, 'kpis', targets, inputs, async () =>
-        teamKpiBadges(await loadTeamData(context.db, targets, context.settings.gitlabUrl), inputs.kpi, inputs.allocationRules, new Date(now())),
-      );
+      // Same stamp as over(): the scopes' data stamps, then what the answer depends on.
+      const stamp = `${checked.map((scope) => scope.dataStamp).join(';')}|${JSON.stringify(inputs)}`;
+      const compute = async () =>
+        teamKpiBadges(await loadTeamData(context.db, targets, context.settings.gitlabUrl), inputs.kpi, inputs.allocationRules, new Date(now()));
+      const badges = await snapshot(context.db, key, stamp, now(), compute, stored);
       return { badges, freshness: fresh };
     },
   };

@@ -8,7 +8,7 @@ import type { LensDb } from '../db/database';
 import { emptySyncState, scopeKey, type ScopeKey, type StoredScopeId } from '../db/records';
 import type { GitLabClient } from '../gitlab/client';
 import { GitLabError } from '../gitlab/errors';
-import { scopeFreshness } from '../sync/freshness';
+import { dataStampOf, scopeFreshness } from '../sync/freshness';
 import { scopeResourceIds, syncGroup, syncProject, type SyncReport } from '../sync/sync';
 import { MessageError, type ErrorInfo, type SyncOutcome } from '../messages';
 import type { Settings } from '../settings';
@@ -20,6 +20,11 @@ export interface Freshness {
   error?: ErrorInfo;
   /** The scopes (`project:12`) the answer was computed from: a tab re-asks only for pushes of these. */
   scopes: ScopeKey[];
+}
+
+/** One scope's freshness, with the data stamp its snapshots are keyed on (answers.ts). */
+export interface ScopeFreshness extends Freshness {
+  dataStamp: string;
 }
 
 interface DataServiceDeps {
@@ -130,7 +135,7 @@ export function createDataService(deps: DataServiceDeps) {
     context,
 
     /** Reports how fresh a scope's cache is and starts a sync when it is stale (and not backing off). */
-    async ensureFresh(scope: Scope, tabId?: number): Promise<Freshness> {
+    async ensureFresh(scope: Scope, tabId?: number): Promise<ScopeFreshness> {
       const { settings, db, client: gitlab } = await context();
       const key = scopeKey(scope.kind, scope.id);
       const store = db.transaction('syncState').store;
@@ -143,7 +148,7 @@ export function createDataService(deps: DataServiceDeps) {
         waitingTabs.set(key, tabs);
       }
       const error = state.error ? { kind: state.error.kind, message: state.error.message } : undefined;
-      return { syncedAt: state.syncedAt, syncing: syncs.has(key), ...(error ? { error } : {}), scopes: [key] };
+      return { syncedAt: state.syncedAt, syncing: syncs.has(key), ...(error ? { error } : {}), scopes: [key], dataStamp: dataStampOf(states) };
     },
 
     /** Syncs a scope now (daily alarm, Sync now): a user's ask, so no backoff; true if all went well. */

@@ -63,6 +63,15 @@ export function scopeFreshness(
   };
 }
 
+/**
+ * Changes when a sync of one of the resources completes (or fails after a success), not with
+ * every page it stores: a sync in progress would otherwise make every ask recompute over the
+ * whole cache.
+ */
+export function dataStampOf(states: readonly (SyncState | undefined)[]): string {
+  return states.map((state) => state?.lastSuccessAt ?? '-').join(',');
+}
+
 /** A run stays "running" while it stores pages; silence longer than this means the worker stopped. */
 const INTERRUPTED_AFTER_MS = 2 * 60_000;
 

@@ -1,6 +1,9 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it, vi } from 'vitest';
-import { SNAPSHOT_MAX_AGE_MS, scopeDataStamp, snapshot as snapshotBadges } from '../../../utils/background/answers';
+import { createAnswers, SNAPSHOT_MAX_AGE_MS, scopeDataStamp, snapshot as snapshotBadges } from '../../../utils/background/answers';
+import { createDataService } from '../../../utils/background/data-service';
+import type { GitLabClient } from '../../../utils/gitlab/client';
+import { DEFAULT_SETTINGS } from '../../../utils/settings';
 import { openLensDb } from '../../../utils/db/database';
 import { emptySyncState } from '../../../utils/db/records';
 import { saveSyncState } from '../../../utils/db/sync-state';
@@ -32,6 +35,43 @@ describe('badge snapshots', () => {
     // Another scope's sync does not touch this one's stamp.
     await saveSyncState(db, { ...emptySyncState('issues:project:2'), lastSuccessAt: '2026-01-02T00:00:00Z' });
     expect(await scopeDataStamp(db, 'project:1')).toBe(done);
+    db.close();
+  });
+});
+
+describe('the KPI answer', () => {
+  it('reads its snapshot beside the sync states, and recomputes only after a sync of the scope completed', async () => {
+    const db = await openLensDb('snapshots-3');
+    const at = (minutes: number) => new Date(Date.parse('2026-05-01T12:00:00Z') - minutes * 60_000).toISOString();
+    const synced = async (minutesAgo: number) => {
+      for (const kind of ['issues', 'merge_requests', 'members', 'milestones']) {
+        await saveSyncState(db, { ...emptySyncState(`${kind}:project:1`), lastSuccessAt: at(minutesAgo) });
+      }
+    };
+    await synced(10);
+    const service = createDataService({
+      loadSettings: async () => ({ ...DEFAULT_SETTINGS, gitlabUrl: 'https://gitlab.example.com', token: 'glpat-x' }),
+      openDb: async () => db,
+      createClient: () => ({}) as GitLabClient,
+      notifyTab: () => {},
+      now: () => Date.parse('2026-05-01T12:00:00Z'),
+    });
+    const answers = createAnswers(service, () => Date.parse('2026-05-01T12:00:00Z'));
+    const ask = () => answers.kpis({ settings: DEFAULT_SETTINGS, db }, [{ kind: 'project', id: 1 }], undefined);
+    const first = await ask();
+    // An empty cache: no failures, no MRs; the six badges still come, with their sample.
+    expect(first.badges.map((badge) => badge.id)).toEqual(['on-time', 'complete', 'mttr', 'mtbf', 'mr-rate', 'tech-contribution']);
+    const stored = await db.get('badgeSnapshots', 'kpis:project:1');
+    expect(stored?.stamp.startsWith(`${Array(4).fill(at(10)).join(',')}|`)).toBe(true);
+
+    // Asked again: the stored snapshot serves, not a new computation (a marked copy comes back).
+    const marked = badge('On-time from the snapshot');
+    await db.put('badgeSnapshots', { ...stored!, badges: marked });
+    expect((await ask()).badges).toEqual(marked);
+    // The merge requests synced again: a new stamp, so a new snapshot.
+    await saveSyncState(db, { ...emptySyncState('merge_requests:project:1'), lastSuccessAt: at(1) });
+    expect((await ask()).badges.map((badge) => badge.id)).toHaveLength(6);
+    expect((await db.get('badgeSnapshots', 'kpis:project:1'))?.stamp).toContain(at(1));
     db.close();
   });
 });

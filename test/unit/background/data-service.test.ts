@@ -48,7 +48,8 @@ describe('data service', () => {
 
     const first = await service.ensureFresh({ kind: 'project', id: 7 }, 11);
     const second = await service.ensureFresh({ kind: 'project', id: 7 }, 12);
-    expect(first).toEqual({ syncedAt: null, syncing: true, scopes: ['project:7'] });
+    // Never synced: no resource has a success to stamp its snapshots with.
+    expect(first).toEqual({ syncedAt: null, syncing: true, scopes: ['project:7'], dataStamp: '-,-,-,-' });
     expect(second.syncing).toBe(true);
     expect(syncProject).toHaveBeenCalledTimes(1);
     expect(notified).toEqual([]);
@@ -77,6 +78,8 @@ describe('data service', () => {
       syncing: false,
       error: { kind: 'rate-limited', message: 'GitLab asked us to wait.' },
       scopes: ['project:7'],
+      // Issues, merge requests, members, milestones: the last success of each.
+      dataStamp: Array(4).fill(new Date(NOW - 10 * 60_000).toISOString()).join(','),
     });
   });
 
