@@ -1,11 +1,14 @@
 /**
  * SPEC §9 budget check for board card badges, run by hand (timed tests flake on busy CI):
  *   npm run bench   (or: npm run build:e2e && npx tsx test/bench/board-badges.ts [runs])
- * Opens the stand-in's 1,000-card board (board 2) with a warm cache and measures, in the page:
+ * Opens the stand-in's 1,000-card board (board 2) with a warm cache, mounted by script as GitLab's
+ * Vue app is and with its cards in the served HTML, and measures, in the page:
  * - from the moment all 1,000 cards are in the DOM to the moment the last card that needs a
  *   badge (overdue, due soon) has it, against the same page without the extension: the page's
  *   own first layout of the cards is not ours, so the budget (100 ms) applies to the time
  *   badges add on top of it;
+ * - that the badged cards in the viewport got their badges in the frame that first showed the
+ *   cards, or the next one;
  * - main-thread long tasks (PerformanceObserver `longtask`, > 50 ms): the page's own first
  *   render of 1,000 cards is one, with or without us; the extension may not make the longest
  *   task more than 50 ms longer than the baseline's, nor add one after the render.
@@ -28,6 +31,8 @@ interface Sample {
   badgesAt: number | null;
   /** Cards that received a badge row. */
   badged: number;
+  /** Badged cards in the viewport, and when the last of them got its badge. */
+  visible: { count: number; lastAt: number | null };
   longTasks: { start: number; duration: number }[];
 }
 
@@ -45,6 +50,17 @@ const INSTRUMENT = `(() => {
   }).observe({ type: 'longtask', buffered: true });
   let cardCount = 0;
   sample.badged = 0;
+  // Which badged cards were in the viewport is read at the end, once the layout is settled.
+  const badgedCards = [];
+  window.__visibleBadgesAt = () => {
+    const inView = badgedCards.filter(({ host, id }) => {
+      // The card as it is now (the page may have re-rendered it since).
+      const card = host.isConnected ? host.parentElement : id && document.querySelector('li.board-card[data-item-id="' + id + '"]');
+      const box = card ? card.getBoundingClientRect() : null;
+      return box && box.bottom > 0 && box.top < innerHeight && box.right > 0 && box.left < innerWidth;
+    });
+    return { count: inView.length, lastAt: inView.length ? Math.max(...inView.map(({ at }) => at)) : null };
+  };
   new MutationObserver((records) => {
     for (const record of records) {
       for (const node of record.addedNodes) {
@@ -55,6 +71,7 @@ const INSTRUMENT = `(() => {
           const done = () => {
             sample.badged++;
             sample.badgesAt = performance.now();
+            badgedCards.push({ host: node, id: node.parentElement && node.parentElement.getAttribute('data-item-id'), at: sample.badgesAt });
           };
           // A host may arrive already filled (badges known before the card rendered).
           if (root.querySelector('.lens-badge')) done();
@@ -83,11 +100,18 @@ async function measure(page: Page, url: string, withBadges: boolean): Promise<Sa
     await page.waitForFunction(() => (window as unknown as { __bench: Sample }).__bench.badgesAt !== null, null, { polling: 250, timeout: 30_000 });
   }
   await page.waitForTimeout(1500); // let trailing badges, work and its long tasks land
-  return page.evaluate(() => (window as unknown as { __bench: Sample }).__bench);
+  return page.evaluate(() => {
+    const win = window as unknown as { __bench: Sample; __visibleBadgesAt(): Sample['visible'] };
+    return { ...win.__bench, visible: win.__visibleBadgesAt() };
+  });
 }
 
-function report(label: string, samples: Sample[]): { worstMs: number; worstTaskMs: number; firstRenderTaskMs: number } {
+/** One frame at 60 Hz: cards in view are badged in the frame they first appear in, or the next. */
+const FRAME_MS = 1000 / 60;
+
+function report(label: string, samples: Sample[]): { worstMs: number; worstTaskMs: number; firstRenderTaskMs: number; worstVisibleMs: number } {
   let worstMs = 0;
+  let worstVisibleMs = Number.NEGATIVE_INFINITY;
   let worstTaskMs = 0;
   const firstRenderTasks: number[] = [];
   for (const [i, s] of samples.entries()) {
@@ -97,17 +121,21 @@ function report(label: string, samples: Sample[]): { worstMs: number; worstTaskM
     const firstRender = s.longTasks.filter((t) => t.start + t.duration > s.cardsAt && t.start < s.renderedAt);
     const longest = Math.max(0, ...after.map((t) => t.duration));
     worstMs = Math.max(worstMs, done ?? 0);
+    // Relative to the end of the frame that first showed the cards: ≤ 0 is that same frame.
+    const visibleMs = s.visible.lastAt === null ? null : s.visible.lastAt - s.renderedAt;
+    if (visibleMs !== null) worstVisibleMs = Math.max(worstVisibleMs, visibleMs);
     worstTaskMs = Math.max(worstTaskMs, longest);
     firstRenderTasks.push(Math.max(0, ...firstRender.map((t) => t.duration)));
     const list = (tasks: Sample['longTasks']) => tasks.map((t) => `${t.duration.toFixed(0)} ms`).join(', ') || 'none';
     console.log(
       `${label} run ${i + 1}: cards rendered after ${(s.renderedAt - s.cardsAt).toFixed(0)} ms (long tasks ${list(firstRender)});` +
         (done === null ? '' : ` ${s.badged} cards badged, the last ${done.toFixed(0)} ms after the cards, ${(s.badgesAt! - s.renderedAt).toFixed(0)} ms after the render;`) +
+        (visibleMs === null ? '' : ` the ${s.visible.count} in view ${visibleMs <= 0 ? 'in the first frame' : `${visibleMs.toFixed(0)} ms after the first frame`};`) +
         ` long tasks after the render: ${list(after)}`,
     );
   }
   firstRenderTasks.sort((a, b) => a - b);
-  return { worstMs, worstTaskMs, firstRenderTaskMs: firstRenderTasks[Math.floor(firstRenderTasks.length / 2)] ?? 0 };
+  return { worstMs, worstTaskMs, firstRenderTaskMs: firstRenderTasks[Math.floor(firstRenderTasks.length / 2)] ?? 0, worstVisibleMs };
 }
 
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(2)} MB`;
@@ -123,6 +151,16 @@ async function heapAfterGc(page: Page): Promise<number> {
 
 async function main(): Promise<void> {
   const sandbox = await startSandbox({ port: 0 });
+  // The board's 1,000 cards (the stand-in tops the project up as the board page would), then
+  // three cards that need attention, which come first by position: so the viewport holds
+  // badged cards (overdue 2 d, overdue 9 d, due tomorrow).
+  sandbox.controls.ensureIssueCount(PROJECT_PATHS.webApp, CARDS);
+  const day = (offset: number) => new Date(sandbox.data.now.getTime() + offset * 86_400_000).toISOString().slice(0, 10);
+  const created = new Date(sandbox.data.now.getTime() - 20 * 86_400_000).toISOString();
+  sandbox.controls.addFixtures({
+    project: PROJECT_PATHS.webApp,
+    issues: [-2, -9, 1].map((due, k) => ({ title: `Needs attention ${k + 1}`, created_at: created, due_date: day(due) })),
+  });
   const url = `${sandbox.url}/${PROJECT_PATHS.webApp}/-/boards/2`;
   let extension: Awaited<ReturnType<typeof configuredExtension>> | null = null;
   let plain: BrowserContext | null = null;
@@ -132,41 +170,57 @@ async function main(): Promise<void> {
     await page.addInitScript({ content: INSTRUMENT });
     // Warm-up: syncs the project into the cache and wakes the service worker.
     await measure(page, url, true);
-    const samples: Sample[] = [];
-    for (let i = 0; i < runs; i++) samples.push(await measure(page, url, true));
-
     const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: ['--no-sandbox', '--disable-gpu'] });
     plain = await browser.newContext();
     const baselinePage = await plain.newPage();
     await baselinePage.addInitScript({ content: INSTRUMENT });
-    const baseline: Sample[] = [];
-    for (let i = 0; i < Math.min(runs, 3); i++) baseline.push(await measure(baselinePage, url, false));
 
-    const ours = report('extension', samples);
-    const [heapWith, heapWithout] = [await heapAfterGc(page), await heapAfterGc(baselinePage)];
-    console.log(
-      `JS heap of the board page after GC: ${mb(heapWith)} with the extension, ${mb(heapWithout)} without ` +
-        `(the content script's share: ${mb(heapWith - heapWithout)})`,
-    );
-    const theirs = report('baseline (no extension)', baseline);
-    // The budget: the last badge within 100 ms of the last card being present. The page's own
-    // render of the cards is the yardstick printed beside it.
-    const renders = baseline.map((b) => b.renderedAt - b.cardsAt).sort((a, b) => a - b);
-    const pageRenderMs = renders[Math.floor(renders.length / 2)]!;
-    const addedMs = ours.worstMs;
-    console.log(
-      `worst: the last badge ${ours.worstMs.toFixed(0)} ms after the last card was present (budget ${BUDGET_MS} ms); ` +
-        `the page alone takes ${pageRenderMs.toFixed(0)} ms (median) to render the cards; ` +
-        `longest task after the cards rendered ${ours.worstTaskMs.toFixed(0)} ms, baseline ${theirs.worstTaskMs.toFixed(0)} ms`,
-    );
-    const addedTaskMs = ours.firstRenderTaskMs - theirs.firstRenderTaskMs;
-    console.log(
-      `longest task of the first render (median): ${ours.firstRenderTaskMs.toFixed(0)} ms with the extension, ` +
-        `${theirs.firstRenderTaskMs.toFixed(0)} ms without: ${addedTaskMs >= 0 ? "+" : ""}${addedTaskMs.toFixed(0)} ms (budget +${LONG_TASK_MS})`,
-    );
-    const tooSlow = addedMs > BUDGET_MS;
-    const tooLong = ours.worstTaskMs > Math.max(LONG_TASK_MS, theirs.worstTaskMs) || addedTaskMs > LONG_TASK_MS;
-    if (tooSlow || tooLong) process.exitCode = 1;
+    // GitLab's board is a Vue app mounted by script; a server-rendered board has its cards in the
+    // HTML as it arrives, where the content script has the least time. Both are measured.
+    const variants = [
+      { name: 'board mounted by script', url },
+      { name: 'board in the served HTML', url: `${url}?sandbox_static=1` },
+    ];
+    for (const variant of variants) {
+      console.log(`\n${variant.name}:`);
+      const samples: Sample[] = [];
+      for (let i = 0; i < runs; i++) samples.push(await measure(page, variant.url, true));
+      const baseline: Sample[] = [];
+      for (let i = 0; i < Math.min(runs, 3); i++) baseline.push(await measure(baselinePage, variant.url, false));
+      const ours = report('extension', samples);
+      const theirs = report('baseline (no extension)', baseline);
+      if (variant === variants[0]) {
+        const [heapWith, heapWithout] = [await heapAfterGc(page), await heapAfterGc(baselinePage)];
+        console.log(
+          `JS heap of the board page after GC: ${mb(heapWith)} with the extension, ${mb(heapWithout)} without ` +
+            `(the content script's share: ${mb(heapWith - heapWithout)})`,
+        );
+      }
+      // The budget: the last badge within 100 ms of the last card being present. The page's own
+      // render of the cards is the yardstick printed beside it.
+      const renders = baseline.map((b) => b.renderedAt - b.cardsAt).sort((a, b) => a - b);
+      const pageRenderMs = renders[Math.floor(renders.length / 2)]!;
+      console.log(
+        `worst: the last badge ${ours.worstMs.toFixed(0)} ms after the last card was present (budget ${BUDGET_MS} ms); ` +
+          `the page alone takes ${pageRenderMs.toFixed(0)} ms (median) to render the cards; ` +
+          `longest task after the cards rendered ${ours.worstTaskMs.toFixed(0)} ms, baseline ${theirs.worstTaskMs.toFixed(0)} ms`,
+      );
+      const addedTaskMs = ours.firstRenderTaskMs - theirs.firstRenderTaskMs;
+      console.log(
+        `longest task of the first render (median): ${ours.firstRenderTaskMs.toFixed(0)} ms with the extension, ` +
+          `${theirs.firstRenderTaskMs.toFixed(0)} ms without: ${addedTaskMs >= 0 ? '+' : ''}${addedTaskMs.toFixed(0)} ms (budget +${LONG_TASK_MS})`,
+      );
+      const noneInView = ours.worstVisibleMs === Number.NEGATIVE_INFINITY;
+      console.log(
+        noneInView
+          ? 'no badged card in view (the fixture should have some)'
+          : `badged cards in view: the last ${ours.worstVisibleMs <= 0 ? 'inside the first frame of the cards' : `${ours.worstVisibleMs.toFixed(0)} ms after the first frame`} ` +
+              `(budget: that frame or the next, ${FRAME_MS.toFixed(1)} ms)`,
+      );
+      const tooSlow = ours.worstMs > BUDGET_MS || ours.worstVisibleMs > FRAME_MS || noneInView;
+      const tooLong = ours.worstTaskMs > Math.max(LONG_TASK_MS, theirs.worstTaskMs) || addedTaskMs > LONG_TASK_MS;
+      if (tooSlow || tooLong) process.exitCode = 1;
+    }
   } finally {
     await extension?.close();
     await plain?.browser()?.close();

@@ -86,7 +86,7 @@ function boardColumn(ctx: PageContext, board: Board, column: BoardColumn, pageSi
 
 export function boardPage(ctx: PageContext, board: Board, columns: BoardColumn[], pageSize: number, fullPath: string): SafeHtml {
   const boards = ctx.data.boards.filter((candidate) => candidate.project_id === board.project_id && candidate.group_id === board.group_id);
-  return html`<div id="js-issuable-board-app" data-board-id="${board.id}" data-full-path="${fullPath}" data-board-type="${board.group_id !== null ? 'group' : 'project'}"><template data-sandbox-late="app"><div class="boards-app gl-relative">
+  return html`<div id="js-issuable-board-app" data-board-id="${board.id}" data-full-path="${fullPath}" data-board-type="${board.group_id !== null ? 'group' : 'project'}">${lateUnlessStatic(ctx, html`<div class="boards-app gl-relative">
   <div class="issues-filters gl-flex gl-items-center gl-gap-3 gl-py-3">
     <div class="boards-switcher" data-testid="boards-selector"><button type="button" class="btn btn-default btn-md gl-button" data-testid="boards-dropdown">${board.name}</button>
       <span class="gl-ml-3 gl-text-sm">${boards.map((candidate) => html`<a href="${candidate.project_id !== null ? `/${fullPath}/-/boards/${candidate.id}` : `/groups/${fullPath}/-/boards/${candidate.id}`}" class="gl-mr-3" data-sandbox-spa>${candidate.name}</a>`)}</span></div>
@@ -95,5 +95,10 @@ export function boardPage(ctx: PageContext, board: Board, columns: BoardColumn[]
   <div class="boards-list gl-flex gl-w-full gl-overflow-x-auto gl-whitespace-nowrap" data-testid="boards-list">
     ${columns.map((column) => boardColumn(ctx, board, column, pageSize))}
   </div>
-</div></template></div>`;
+</div>`)}</div>`;
+}
+
+/** The app mounted by script after the mount delay (GitLab's Vue app), or in the HTML (`sandbox_static=1`). */
+function lateUnlessStatic(ctx: PageContext, app: SafeHtml): SafeHtml {
+  return ctx.staticApp ? app : html`<template data-sandbox-late="app">${app}</template>`;
 }

@@ -15,6 +15,11 @@ export interface PageContext {
   issueView: IssueView;
   mountDelayMs: number;
   widgetDelayMs: number;
+  /**
+   * `sandbox_static=1`: the board's app is in the HTML as served (as a server-rendered page would
+   * have it), not mounted by script after the delay like GitLab's Vue app.
+   */
+  staticApp: boolean;
 }
 
 function numberParam(url: URL, name: string): number | undefined {
@@ -36,5 +41,6 @@ export function pageContext(data: Dataset, controls: Controls, url: URL): PageCo
     issueView: viewParam === 'legacy' || viewParam === 'work_item' ? viewParam : controls.state.issueView,
     mountDelayMs: numberParam(url, 'sandbox_mount_delay') ?? controls.state.mountDelayMs,
     widgetDelayMs: numberParam(url, 'sandbox_widget_delay') ?? controls.state.widgetDelayMs,
+    staticApp: url.searchParams.get('sandbox_static') === '1',
   };
 }
