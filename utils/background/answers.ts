@@ -10,24 +10,15 @@
  */
 import { DEFAULT_ALLOCATION_RULES } from '../allocation/rules';
 import type { BadgeSnapshot, LensDb } from '../db/database';
-import { scopeKey, type ScopeKey } from '../db/records';
+import { scopeKey } from '../db/records';
 import type { BadgeView } from '../overview/badge-view';
 import { teamKpiBadges } from '../overview/team-kpis';
 import { kpiSettingsFrom, type Settings } from '../settings';
 import type { DataService, Freshness, ScopeFreshness } from './data-service';
 import { loadTeamData, type ScopeTarget } from './scope-cache';
-import { scopeResourceIds } from '../sync/sync';
-import { dataStampOf } from '../sync/freshness';
 
 /** KPI windows slide and due days end: recompute at least this often. */
 export const SNAPSHOT_MAX_AGE_MS = 60 * 60_000;
-
-/** The scope's data stamp (freshness.ts dataStampOf) read from IndexedDB. */
-export async function scopeDataStamp(db: LensDb, scope: ScopeKey): Promise<string> {
-  // One transaction for the four or five reads: this is on every page's path.
-  const store = db.transaction('syncState').store;
-  return dataStampOf(await Promise.all(scopeResourceIds(scope).map((id) => store.get(id))));
-}
 
 /**
  * The answer stored under `key`, or a new one when its stamp changed or it is too old. `read`: the
@@ -74,17 +65,27 @@ export function createAnswers(data: Pick<DataService, 'ensureFresh'>, now: () =>
     return combineFreshness(await check(targets, tabId));
   }
 
-  /** A snapshot over `targets` keyed by `name`, recomputed when their syncs or `dependsOn` change. */
+  /**
+   * A snapshot over `targets` keyed by `name`, recomputed when their completed syncs or `dependsOn`
+   * change; empty before the scopes' first sync. The stored snapshot is read beside the sync
+   * states (its key needs only the targets) and the stamp comes from that same read: on a busy
+   * 2-core machine every IndexedDB round trip costs milliseconds on the page's path.
+   */
   async function over(
     db: LensDb,
     name: string,
     targets: readonly ScopeTarget[],
+    tabId: number | undefined,
     dependsOn: unknown,
     compute: () => Promise<BadgeView[]>,
-  ): Promise<BadgeView[]> {
-    const keys = targets.map((target) => scopeKey(target.kind, target.id));
-    const stamps = await Promise.all(keys.map((key) => scopeDataStamp(db, key)));
-    return snapshot(db, `${name}:${keys.join('+')}`, `${stamps.join(';')}|${JSON.stringify(dependsOn)}`, now(), compute);
+  ): Promise<{ badges: BadgeView[]; freshness: Freshness }> {
+    const key = `${name}:${targets.map((target) => scopeKey(target.kind, target.id)).join('+')}`;
+    const stored = targets.length ? db.get('badgeSnapshots', key) : undefined;
+    const checked = await check(targets, tabId);
+    const fresh = combineFreshness(checked);
+    if (!targets.length || !fresh.syncedAt) return { badges: [], freshness: fresh };
+    const stamp = `${checked.map((scope) => scope.dataStamp).join(';')}|${JSON.stringify(dependsOn)}`;
+    return { badges: await snapshot(db, key, stamp, now(), compute, stored), freshness: fresh };
   }
 
   return {
@@ -92,25 +93,11 @@ export function createAnswers(data: Pick<DataService, 'ensureFresh'>, now: () =>
     over,
 
     /** The six KPI badges of the scopes together (empty before their first sync), and how fresh. */
-    async kpis(
-      context: { settings: Settings; db: LensDb },
-      targets: readonly ScopeTarget[],
-      tabId: number | undefined,
-    ): Promise<{ badges: BadgeView[]; freshness: Freshness }> {
-      // The snapshot is read beside the sync states (its key needs only the targets): on a busy
-      // 2-core machine every IndexedDB round trip costs milliseconds on the page's path.
-      const key = `kpis:${targets.map((target) => scopeKey(target.kind, target.id)).join('+')}`;
-      const stored = targets.length ? context.db.get('badgeSnapshots', key) : undefined;
-      const checked = await check(targets, tabId);
-      const fresh = combineFreshness(checked);
-      if (!targets.length || !fresh.syncedAt) return { badges: [], freshness: fresh };
+    kpis(context: { settings: Settings; db: LensDb }, targets: readonly ScopeTarget[], tabId: number | undefined) {
       const inputs = kpiInputs(context.settings);
-      // Same stamp as over(): the scopes' data stamps, then what the answer depends on.
-      const stamp = `${checked.map((scope) => scope.dataStamp).join(';')}|${JSON.stringify(inputs)}`;
-      const compute = async () =>
-        teamKpiBadges(await loadTeamData(context.db, targets, context.settings.gitlabUrl), inputs.kpi, inputs.allocationRules, new Date(now()));
-      const badges = await snapshot(context.db, key, stamp, now(), compute, stored);
-      return { badges, freshness: fresh };
+      return over(context.db, 'kpis', targets, tabId, inputs, async () =>
+        teamKpiBadges(await loadTeamData(context.db, targets, context.settings.gitlabUrl), inputs.kpi, inputs.allocationRules, new Date(now())),
+      );
     },
   };
 }

@@ -1,12 +1,19 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it, vi } from 'vitest';
-import { createAnswers, SNAPSHOT_MAX_AGE_MS, scopeDataStamp, snapshot as snapshotBadges } from '../../../utils/background/answers';
+import { createAnswers, SNAPSHOT_MAX_AGE_MS, snapshot as snapshotBadges } from '../../../utils/background/answers';
 import { createDataService } from '../../../utils/background/data-service';
 import type { GitLabClient } from '../../../utils/gitlab/client';
 import { DEFAULT_SETTINGS } from '../../../utils/settings';
-import { openLensDb } from '../../../utils/db/database';
+import { openLensDb, type LensDb } from '../../../utils/db/database';
 import { emptySyncState } from '../../../utils/db/records';
 import { saveSyncState } from '../../../utils/db/sync-state';
+import { dataStampOf } from '../../../utils/sync/freshness';
+import { scopeResourceIds } from '../../../utils/sync/sync';
+import type { ScopeKey } from '../../../utils/db/records';
+
+/** The scope's data stamp as the data service builds it from its sync states. */
+const scopeDataStamp = async (db: LensDb, scope: ScopeKey) =>
+  dataStampOf(await Promise.all(scopeResourceIds(scope).map((id) => db.get('syncState', id))));
 
 const badge = (text: string) => [{ id: 'on-time', text, explanation: 'x', status: 'neutral' as const }];
 

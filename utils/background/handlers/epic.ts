@@ -20,9 +20,7 @@ export function createEpicHandlers(data: DataService, answers: Answers, now: () 
       const { settings, db } = await data.context();
       const kpi = kpiSettingsFrom(settings);
       const group: ScopeTarget = { kind: 'group', id: await data.groupId(groupPath), path: groupPath };
-      const freshness = await answers.freshness([group], sender.tab?.id);
-      if (!freshness.syncedAt) return { badges: [], windowDays: kpi.windowDays, freshness };
-      const badges = await answers.over(db, `epic:${iid}`, [group], { kpi, gitlabUrl: settings.gitlabUrl }, async () => {
+      const { badges, freshness } = await answers.over(db, `epic:${iid}`, [group], sender.tab?.id, { kpi, gitlabUrl: settings.gitlabUrl }, async () => {
         // Child epics may live in subgroups: take every cached epic, the tree is built by parent links.
         const [epic, epics, issues] = await Promise.all([
           getEpic(db, group.id, iid),
