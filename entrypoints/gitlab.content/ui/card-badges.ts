@@ -7,10 +7,10 @@
  * - A MutationObserver on the lists, batched per animation frame, finds new, moved and
  *   re-rendered cards; the frame callback runs before the browser lays the new cards out, so
  *   hosts of cards whose badges are known (prefetched on a warm cache) are part of that first
- *   layout. Cards that render before their data (a cold cache, or GitLab faster than the
- *   prefetch) get an empty host of the final height at once instead, so the badges that come
- *   later move nothing. A cheap observer on
- *   <body> notices when the lists element itself is replaced.
+ *   layout. Cards near the top of a list that render before their data (a cold cache, or a
+ *   page faster than the prefetch) get an empty host of the final height at once instead, so
+ *   the badges that come later move nothing in view. A cheap listener on the shared document observer (dom-watch.ts)
+ *   notices when the lists element itself is replaced.
  * - Badges of all cards without data come from the background in one message per batch.
  * - Hosts are filled in slices of a few milliseconds per frame, top cards of every list first,
  *   so no task grows long and the cards in view are done first.
@@ -20,6 +20,7 @@ import type { BadgeView } from '../../../utils/overview/badge-view';
 import { boardAnchors, boardCardPathAttribute, firstMatch } from '../../../utils/page/anchors';
 import { CARD_BADGES_ID, createCardHost, fillCardHost, sameBadges } from './card-badge-host';
 import { onSyncEnded } from './data-changes';
+import { watchDom } from './dom-watch';
 
 /**
  * Script time per slice spent filling hosts: well under the 50 ms long-task budget (SPEC §9)
@@ -27,7 +28,10 @@ import { onSyncEnded } from './data-changes';
  */
 const SLICE_MS = 25;
 const CARD_SELECTOR = boardAnchors.card.join(', ');
+/** Cards per list that can be in view when a board opens (a tall screen shows about a dozen). */
+const RESERVED_RANKS = 15;
 const HOST_SELECTOR = `[data-lens="${CARD_BADGES_ID}"]`;
+const HOST_CHILD_SELECTOR = `:scope > ${HOST_SELECTOR}`;
 
 /** Badges by card path (cards the background does not know yet are left out) and the scopes they came from. */
 export interface CardAnswer {
@@ -83,10 +87,12 @@ export function startCardBadges({ signal, load, prefetched, theme, onError }: Ca
   const listsObserver = new MutationObserver((records) => {
     if (records.some((record) => !isOwnHostRecord(record))) scheduleScan();
   });
-  const pageObserver = new MutationObserver(() => {
-    if (!observedLists?.isConnected) scheduleScan();
+  /** The lists observer is attached once the page is parsed (dom-watch.ts says why). */
+  let listsObserved = false;
+  // While the page is parsed, every frame; then when the lists element itself is replaced.
+  const stopWatchingPage = watchDom(() => {
+    if (!listsObserved || !observedLists?.isConnected) scheduleScan();
   });
-  pageObserver.observe(document.body, { childList: true, subtree: true });
   const stopListening = onSyncEnded((push) => {
     if (push.ok && scopes.has(push.scope)) refresh();
   });
@@ -120,10 +126,12 @@ export function startCardBadges({ signal, load, prefetched, theme, onError }: Ca
     scanFrame = 0;
     if (signal.aborted) return;
     const lists = firstMatch(document, boardAnchors.lists);
-    if (lists !== observedLists) {
+    const parsed = document.readyState !== 'loading';
+    if (lists !== observedLists || (parsed && !listsObserved)) {
       listsObserver.disconnect();
       observedLists = lists;
-      if (lists) listsObserver.observe(lists, { childList: true, subtree: true, attributes: true, attributeFilter: [boardCardPathAttribute] });
+      listsObserved = Boolean(lists && parsed);
+      if (lists && parsed) listsObserver.observe(lists, { childList: true, subtree: true, attributes: true, attributeFilter: [boardCardPathAttribute] });
     }
     if (!lists) return;
     const missing: string[] = [];
@@ -136,7 +144,10 @@ export function startCardBadges({ signal, load, prefetched, theme, onError }: Ca
       const path = card.getAttribute(boardCardPathAttribute);
       if (!path) continue;
       const badges = known.get(path);
-      const needsHost = badges ? badges.length > 0 : reserveEmpty && !failing;
+      // A card without data gets a reserved host only near the top of its list, where the page
+      // opens: an empty row on every card would stay on the many that turn out to need none,
+      // and a list's lower cards are out of view (a row put in there later moves nothing seen).
+      const needsHost = badges ? badges.length > 0 : reserveEmpty && !failing && rank < RESERVED_RANKS;
       const state = needsHost ? hostOf(card) : keptHost(card);
       if (!badges) {
         if (!asked.has(path)) missing.push(path);
@@ -173,9 +184,9 @@ export function startCardBadges({ signal, load, prefetched, theme, onError }: Ca
    */
   function keptHost(card: Element): CardState | null {
     const state = cards.get(card);
-    for (const child of Array.from(card.children)) {
-      if (child.matches(HOST_SELECTOR) && child !== state?.host) child.remove();
-    }
+    // A native query: most cards have no host, and walking every card's children from our world
+    // costs a wrapper per child on each scan.
+    for (const child of card.querySelectorAll(HOST_CHILD_SELECTOR)) if (child !== state?.host) child.remove();
     return state && state.host.parentElement === card ? state : null;
   }
 
@@ -273,7 +284,7 @@ export function startCardBadges({ signal, load, prefetched, theme, onError }: Ca
     cancelAnimationFrame(scanFrame);
     cancelAnimationFrame(fillFrame);
     listsObserver.disconnect();
-    pageObserver.disconnect();
+    stopWatchingPage();
     stopListening();
     for (const host of document.querySelectorAll(HOST_SELECTOR)) host.remove();
   }

@@ -5,8 +5,8 @@
  * the anchor exists: the UI is prepared first and goes in as soon as the anchor does.
  *
  * Ownership (issue 9, long-lived tabs): each call owns one WXT shadow-root UI, one React root and
- * one MutationObserver for the life of its feature run, not of the page. WXT's
- * `createShadowRootUi` registers its `remove` with `ctx.onInvalidated` and never unregisters it;
+ * one listener on the shared document observer (dom-watch.ts) for the life of its feature run,
+ * not of the page. WXT's `createShadowRootUi` registers its `remove` with `ctx.onInvalidated` and never unregisters it;
  * on the page's context that kept every old host, shadow root and React container (with React's
  * ~150 root listeners) alive until the tab closed. So the UI gets a context scoped to this mount
  * (`mountScope`), which ends (and lets go of the page's context) when the feature stops.
@@ -18,6 +18,7 @@ import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import overlayCss from '../../../components/overlay.css?inline';
 import { firstMatch } from '../../../utils/page/anchors';
+import { watchDom } from './dom-watch';
 
 export interface LensHostOptions {
   ctx: ContentScriptContext;
@@ -95,20 +96,19 @@ export async function mountLensHost(options: LensHostOptions): Promise<void> {
       noteMount(host);
     }
   };
-  // Checked in the observer's microtask, before the browser paints the mutation: the host goes
-  // in with the anchor's first frame, so GitLab's content below never visibly moves.
-  const observer = new MutationObserver((records) => {
-    // Only added nodes can bring a (better) anchor; removals matter only when they took the
-    // host or its anchor out of the page.
-    if (placed && host.isConnected && placed.anchor.isConnected && !records.some((record) => record.addedNodes.length)) return;
+  // Checked before the browser paints the mutation (dom-watch.ts): the host goes
+  // in with the anchor's first frame, so GitLab's content below never visibly moves. While the
+  // host is in place beside the most preferred anchor, nothing added elsewhere can change where
+  // it goes: the page is not queried for each of the batches a board's thousands of nodes come in.
+  const stopWatching = watchDom(() => {
+    const inPlace = placed && host.isConnected && placed.anchor.isConnected && stillPlaced(host, placed.anchor, placed.reference, append);
+    if (inPlace && placed!.anchor.matches(anchors[0]!)) return;
     ensureMounted();
   });
-  const observed = options.root instanceof Element ? options.root : document.body;
-  observer.observe(observed, { childList: true, subtree: true });
   scope.signal.addEventListener(
     'abort',
     () => {
-      observer.disconnect();
+      stopWatching();
       ui.remove();
       placed = null;
     },

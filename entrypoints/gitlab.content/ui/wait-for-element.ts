@@ -4,6 +4,7 @@
  * stay silent, SPEC §1).
  */
 import { firstMatch } from '../../../utils/page/anchors';
+import { watchDom } from './dom-watch';
 
 export function waitForElement(
   selectors: readonly string[],
@@ -13,27 +14,20 @@ export function waitForElement(
   const found = firstMatch(root, selectors);
   if (found || signal.aborted) return Promise.resolve(found);
   return new Promise((resolve) => {
-    let scheduled = false;
     const finish = (element: Element | null) => {
-      observer.disconnect();
+      stopWatching();
       clearTimeout(timer);
       signal.removeEventListener('abort', onAbort);
       resolve(element);
     };
     const onAbort = () => finish(null);
-    const observer = new MutationObserver(() => {
-      if (scheduled) return;
-      scheduled = true;
-      // Batch bursts of mutations (a board renders hundreds of cards) into one query.
-      queueMicrotask(() => {
-        scheduled = false;
-        const element = firstMatch(root, selectors);
-        if (element) finish(element);
-      });
+    // One native query per batch of mutations (a board adds thousands of nodes in a few batches).
+    const stopWatching = watchDom(() => {
+      const element = firstMatch(root, selectors);
+      if (element) finish(element);
     });
     const timer = setTimeout(() => finish(null), timeoutMs);
     signal.addEventListener('abort', onAbort, { once: true });
-    observer.observe(document.documentElement, { childList: true, subtree: true });
   });
 }
 

@@ -352,7 +352,7 @@ describe('board card badges', () => {
     expect(shown('g/p#2')).toEqual([]);
   });
 
-  it('on a cold cache, reserves an empty host on every card so badges coming later move nothing', async () => {
+  it('on a cold cache, reserves an empty host on the cards so badges coming later move nothing', async () => {
     // The prefetch says the board's scope has not synced yet.
     renderBoard([]);
     let answer: (value: CardAnswer) => void = () => {};
@@ -375,6 +375,22 @@ describe('board card badges', () => {
     load.mockResolvedValue({ cards: { 'g/p#3': [] }, scopes: [SCOPE], complete: true });
     await frames();
     expect(hostsIn(cardsOf('g/p#3')[0]!)).toHaveLength(0);
+  });
+
+  it('reserves empty hosts before any answer only on the top 15 cards of each list, where the board opens', async () => {
+    const paths = Array.from({ length: 20 }, (_, i) => `g/p#${i + 1}`);
+    renderBoard(paths, ['g/q#1']);
+    let answer: (value: CardAnswer) => void = () => {};
+    start(vi.fn(() => new Promise<CardAnswer>((resolve) => (answer = resolve))));
+    await frames();
+    expect(paths.map((path) => hostsIn(cardsOf(path)[0]!).length)).toEqual([...Array(15).fill(1), ...Array(5).fill(0)]);
+    expect(hostsIn(cardsOf('g/q#1')[0]!)).toHaveLength(1);
+    // #18, out of view below, needs attention: it gets its row with the answer; #20 gets none.
+    answer({ cards: Object.fromEntries(paths.map((path) => [path, path === 'g/p#18' ? badgesOf(path) : []])), scopes: [SCOPE], complete: true });
+    await frames();
+    expect(shown('g/p#18')).toEqual(expected('g/p#18'));
+    expect(hostsIn(cardsOf('g/p#20')[0]!)).toHaveLength(0);
+    expect(allHosts()).toHaveLength(17);
   });
 
   it('fills the top cards of every list first, a few per frame', async () => {
