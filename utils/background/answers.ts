@@ -24,18 +24,19 @@ export const SNAPSHOT_MAX_AGE_MS = 60 * 60_000;
  * The answer stored under `key`, or a new one when its stamp changed or it is too old. `read`: the
  * stored record when the caller has read it already (alongside other reads).
  */
-export async function snapshot(
+export async function snapshot<T extends BadgeSnapshot['badges']>(
   db: LensDb,
   key: string,
   stamp: string,
   now: number,
-  compute: () => Promise<BadgeView[]>,
+  compute: () => Promise<T>,
   read?: Promise<BadgeSnapshot | undefined>,
-): Promise<BadgeView[]> {
+): Promise<T> {
   const stored = await (read ?? db.get('badgeSnapshots', key));
-  if (stored && stored.stamp === stamp && now - stored.computedAt < SNAPSHOT_MAX_AGE_MS) return stored.badges;
+  // The key names the kind of answer, so a stored one is of the kind asked for.
+  if (stored && stored.stamp === stamp && now - stored.computedAt < SNAPSHOT_MAX_AGE_MS) return stored.badges as T;
   const badges = await compute();
-  const record: BadgeSnapshot = { key, stamp, computedAt: now, badges };
+  const record: BadgeSnapshot<T> = { key, stamp, computedAt: now, badges };
   await db.put('badgeSnapshots', record);
   return badges;
 }
@@ -71,21 +72,21 @@ export function createAnswers(data: Pick<DataService, 'ensureFresh'>, now: () =>
    * states (its key needs only the targets) and the stamp comes from that same read: on a busy
    * 2-core machine every IndexedDB round trip costs milliseconds on the page's path.
    */
-  async function over(
+  async function over<T extends BadgeSnapshot['badges']>(
     db: LensDb,
     name: string,
     targets: readonly ScopeTarget[],
     tabId: number | undefined,
     dependsOn: unknown,
-    compute: () => Promise<BadgeView[]>,
-  ): Promise<{ badges: BadgeView[]; freshness: Freshness }> {
+    compute: () => Promise<T>,
+  ): Promise<{ value: T | null; freshness: Freshness }> {
     const key = `${name}:${targets.map((target) => scopeKey(target.kind, target.id)).join('+')}`;
     const stored = targets.length ? db.get('badgeSnapshots', key) : undefined;
     const checked = await check(targets, tabId);
     const fresh = combineFreshness(checked);
-    if (!targets.length || !fresh.syncedAt) return { badges: [], freshness: fresh };
+    if (!targets.length || !fresh.syncedAt) return { value: null, freshness: fresh };
     const stamp = `${checked.map((scope) => scope.dataStamp).join(';')}|${JSON.stringify(dependsOn)}`;
-    return { badges: await snapshot(db, key, stamp, now(), compute, stored), freshness: fresh };
+    return { value: await snapshot(db, key, stamp, now(), compute, stored), freshness: fresh };
   }
 
   return {
@@ -93,11 +94,16 @@ export function createAnswers(data: Pick<DataService, 'ensureFresh'>, now: () =>
     over,
 
     /** The six KPI badges of the scopes together (empty before their first sync), and how fresh. */
-    kpis(context: { settings: Settings; db: LensDb }, targets: readonly ScopeTarget[], tabId: number | undefined) {
+    async kpis(
+      context: { settings: Settings; db: LensDb },
+      targets: readonly ScopeTarget[],
+      tabId: number | undefined,
+    ): Promise<{ badges: BadgeView[]; freshness: Freshness }> {
       const inputs = kpiInputs(context.settings);
-      return over(context.db, 'kpis', targets, tabId, inputs, async () =>
+      const { value, freshness: fresh } = await over(context.db, 'kpis', targets, tabId, inputs, async () =>
         teamKpiBadges(await loadTeamData(context.db, targets, context.settings.gitlabUrl), inputs.kpi, inputs.allocationRules, new Date(now())),
       );
+      return { badges: value ?? [], freshness: fresh };
     },
   };
 }

@@ -50,13 +50,16 @@ export interface LensDbSchema extends DBSchema {
   };
 }
 
-/** Badges computed from the cache, kept until the data or settings they came from change. */
-export interface BadgeSnapshot {
+/**
+ * An answer computed from the cache (badges, or a board's card badges by path), kept until the
+ * data or settings it came from change. Its key says what it is (`kpis:`, `epic:`, `cards:`).
+ */
+export interface BadgeSnapshot<T = BadgeView[] | Record<string, BadgeView[]>> {
   key: string;
   /** Sync stamps of the data and the settings used; a different stamp means recompute. */
   stamp: string;
   computedAt: number;
-  badges: BadgeView[];
+  badges: T;
 }
 
 export type LensDb = IDBPDatabase<LensDbSchema>;

@@ -80,9 +80,18 @@ export function createBoardHandlers(data: DataService, answers: Answers, now: ()
       const { settings, db } = await data.context();
       const kpi = kpiSettingsFrom(settings);
       const { target } = await boardTarget(board, data);
+      if (prefetch) {
+        // Asked while the board loads, at the page's start: kept per scope, so a warm board
+        // answers with one read (the badges say "due tomorrow": a new day is a new answer).
+        const at = new Date(now());
+        const dependsOn = { kpi, gitlabUrl: settings.gitlabUrl, day: at.toISOString().slice(0, 10) };
+        const { value, freshness } = await answers.over(db, 'cards', [target], sender.tab?.id, dependsOn, () =>
+          likelyCards(db, target, settings.gitlabUrl, kpi, at),
+        );
+        return { cards: value ?? {}, scopes: freshness.scopes, complete: freshness.syncedAt !== null };
+      }
       const { scopes, syncedAt } = await answers.freshness([target], sender.tab?.id);
       const complete = syncedAt !== null;
-      if (prefetch) return { cards: await likelyCards(db, target, settings.gitlabUrl, kpi, new Date(now())), scopes, complete };
       const byProject = new Map<string, Map<number, string>>();
       for (const card of cards) {
         const ref = parseItemPath(card);

@@ -20,7 +20,7 @@ export function createEpicHandlers(data: DataService, answers: Answers, now: () 
       const { settings, db } = await data.context();
       const kpi = kpiSettingsFrom(settings);
       const group: ScopeTarget = { kind: 'group', id: await data.groupId(groupPath), path: groupPath };
-      const { badges, freshness } = await answers.over(db, `epic:${iid}`, [group], sender.tab?.id, { kpi, gitlabUrl: settings.gitlabUrl }, async () => {
+      const { value, freshness } = await answers.over(db, `epic:${iid}`, [group], sender.tab?.id, { kpi, gitlabUrl: settings.gitlabUrl }, async () => {
         // Child epics may live in subgroups: take every cached epic, the tree is built by parent links.
         const [epic, epics, issues] = await Promise.all([
           getEpic(db, group.id, iid),
@@ -31,7 +31,7 @@ export function createEpicHandlers(data: DataService, answers: Answers, now: () 
         const root: Pick<GitLabEpic, 'id' | 'iid' | 'group_id'> = epic ?? { id: -1, iid, group_id: group.id };
         return epicBadges({ epic: root, epics: epic ? epics : [], issues }, kpi, new Date(now()));
       });
-      return { badges, windowDays: kpi.windowDays, freshness };
+      return { badges: value ?? [], windowDays: kpi.windowDays, freshness };
     },
   };
 }

@@ -44,11 +44,13 @@ async function setUp() {
   opened.push(db);
   const scopes: string[] = [];
   const known = new Map<string, number>();
+  /** The scopes' completed syncs, as the data service stamps them. */
+  const synced = { stamp: '2025-03-10T11:00:00.000Z' };
   const data = {
     context: async () => ({ settings: { ...DEFAULT_SETTINGS, gitlabUrl: GITLAB, token: 'glpat-x' }, db, client: {} }),
     ensureFresh: async (scope: { kind: string; id: number }) => {
       scopes.push(`${scope.kind}:${scope.id}`);
-      return { syncedAt: '2025-03-10T11:00:00.000Z', syncing: false, scopes: [`${scope.kind}:${scope.id}`] };
+      return { syncedAt: '2025-03-10T11:00:00.000Z', syncing: false, scopes: [`${scope.kind}:${scope.id}`], dataStamp: synced.stamp };
     },
     groupId: async (path: string) => (path === 'demo' ? 100 : 999),
     projectId: async (path: string) => {
@@ -57,7 +59,7 @@ async function setUp() {
     knownProjectId: (path: string) => known.get(path),
     rememberProject: async (path: string, id: number) => void known.set(path, id),
   } as unknown as DataService;
-  return { db, data, scopes };
+  return { db, data, scopes, synced };
 }
 
 describe('projectPathOf', () => {
@@ -87,6 +89,24 @@ describe('content:board-cards', () => {
     // Nothing needs attention on these cards: known, and no badge.
     expect(answer.cards['demo/web-app#1']).toEqual([]);
     expect(answer.complete).toBe(true);
+  });
+
+  it('keeps the prefetched answer until a sync of the scope completes or the day changes', async () => {
+    const { db, data, synced } = await setUp();
+    await putIssues(db, [cached(PROJECTS.webApp, 1, { due_date: '2025-03-11' })]);
+    let at = now;
+    const handlers = createBoardHandlers(data, createAnswers(data, () => at), () => at);
+    const prefetch = () => handlers['content:board-cards']({ board: { projectPath: PROJECTS.webApp.path, projectId: PROJECTS.webApp.id }, cards: [], prefetch: true }, sender);
+    const texts = async () => Object.fromEntries(Object.entries((await prefetch()).cards).map(([path, badges]) => [path, badges.map((badge) => badge.text)]));
+    expect(await texts()).toEqual({ 'demo/web-app#1': ['due in 1 d'] });
+    // Stored by a sync still running: not in the answer until that sync completes.
+    await putIssues(db, [cached(PROJECTS.webApp, 2, { due_date: '2025-03-09' })]);
+    expect(await texts()).toEqual({ 'demo/web-app#1': ['due in 1 d'] });
+    synced.stamp = '2025-03-10T11:30:00.000Z';
+    expect(await texts()).toEqual({ 'demo/web-app#1': ['due in 1 d'], 'demo/web-app#2': ['overdue 1 d'] });
+    // The next morning, without a sync: tomorrow is today, and yesterday two days ago.
+    at = now + 20 * 3_600_000;
+    expect(await texts()).toEqual({ 'demo/web-app#1': ['due today'], 'demo/web-app#2': ['overdue 2 d'] });
   });
 
   it('answers every cached card of a project board in one message and leaves unknown ones out', async () => {
