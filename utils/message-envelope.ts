@@ -50,3 +50,20 @@ export function isSyncEndedPush(message: unknown): message is SyncEndedPush {
   const error = record.error as Record<string, unknown> | undefined;
   return record.ok === false && typeof error?.kind === 'string' && typeof error.message === 'string';
 }
+
+/**
+ * Background → extension pages (the popup), over a port named SYNC_PROGRESS_PORT: a sync stored a
+ * page or a resource started or ended. Streamed instead of polled, so nothing is read or
+ * computed while no page is looking.
+ */
+export const SYNC_PROGRESS_PORT = 'lens:sync-progress';
+export type SyncProgressPush = { resourceId: string; phase: 'started' | 'page' | 'done' | 'unavailable' | 'failed'; itemsInRun: number };
+
+export function isSyncProgressPush(message: unknown): message is SyncProgressPush {
+  const record = message as Record<string, unknown> | null;
+  return (
+    typeof record?.resourceId === 'string' &&
+    typeof record.itemsInRun === 'number' &&
+    ['started', 'page', 'done', 'unavailable', 'failed'].includes(record.phase as string)
+  );
+}

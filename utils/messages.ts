@@ -15,7 +15,8 @@ import * as z from 'zod/mini';
 import type { ErrorInfo } from './message-envelope';
 import type { PublicSettings } from './settings';
 
-export { SYNC_ENDED_PUSH, MessageError, isSyncEndedPush, readAnswer } from './message-envelope';
+export { SYNC_ENDED_PUSH, SYNC_PROGRESS_PORT, MessageError, isSyncEndedPush, isSyncProgressPush, readAnswer } from './message-envelope';
+export type { SyncProgressPush } from './message-envelope';
 export type { Answer, ErrorInfo, SyncEndedPush, SyncOutcome } from './message-envelope';
 
 const errorInfoSchema = z.object({ kind: z.string(), message: z.string() }) satisfies z.ZodMiniType<ErrorInfo>;

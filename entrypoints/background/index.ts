@@ -13,6 +13,7 @@ import { createBoardHandlers } from '../../utils/background/handlers/board';
 import { createEpicHandlers } from '../../utils/background/handlers/epic';
 import { createIssueHandlers } from '../../utils/background/handlers/issue';
 import { createPopupHandlers } from '../../utils/background/handlers/popup';
+import { createProgressPorts } from '../../utils/background/progress-ports';
 import { createSettingsHandlers } from '../../utils/background/handlers/settings';
 import { createRouter } from '../../utils/background/router';
 import { storedTeamProblems } from '../../utils/background/scopes';
@@ -40,6 +41,8 @@ export default defineBackground(() => {
   restrictStorageToExtensionPages();
   const lensDb = createLensDbHandle();
   const openDb = () => lensDb.open();
+  const progress = createProgressPorts({ id: browser.runtime.id, baseUrl: browser.runtime.getURL('/') });
+  browser.runtime.onConnect.addListener((port) => void progress.accept(port));
 
   const data = createDataService({
     loadSettings: async () => (await loadSettings()).settings,
@@ -52,6 +55,7 @@ export default defineBackground(() => {
       }),
     now: Date.now,
     onSyncError: (scope, error) => log(`sync of ${scope} failed`, error),
+    onSyncProgress: (update) => progress.post(update),
   });
   const answers = createAnswers(data, Date.now);
 

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { sendMessage } from '../../utils/send-message';
-import { MessageError, type ResponseOf } from '../../utils/messages';
+import { isSyncProgressPush, MessageError, SYNC_PROGRESS_PORT, type ResponseOf } from '../../utils/messages';
 import { SyncStatus } from './SyncStatus';
 import { TeamKpis } from './TeamKpis';
 
@@ -24,19 +24,25 @@ export function App() {
   );
   useEffect(() => {
     void refresh();
+    // Progress of any sync (ours or one a GitLab page started) comes as the background stores
+    // each page: the sync lines follow it, the KPIs are read again when a resource is done.
+    return followSyncProgress(
+      () =>
+        sendMessage('ui:sync-status', {})
+          .then((sync) => setStatus((current) => ({ kind: 'ready', sync, kpis: current.kind === 'ready' ? current.kpis : null, at: Date.now() })))
+          .catch(() => {
+            // The next update tries again.
+          }),
+      () => refresh(),
+    );
   }, [refresh]);
 
   const syncNow = () => {
     setRun({ kind: 'running' });
-    // Show progress while the background works through the pages.
-    const timer = setInterval(() => void refresh(), 1000);
     sendMessage('ui:sync-now', {})
       .then((result) => setRun({ kind: 'done', ok: result.ok }))
       .catch((error: unknown) => setRun({ kind: 'error', message: messageOf(error) }))
-      .finally(() => {
-        clearInterval(timer);
-        void refresh();
-      });
+      .finally(() => void refresh());
   };
 
   return (
@@ -74,6 +80,39 @@ export function App() {
       </div>
     </main>
   );
+}
+
+/**
+ * Listens to the background's sync progress (messages.ts SYNC_PROGRESS_PORT) until the returned
+ * function is called. `onPage`: a page was stored or a resource started; `onDone`: a resource
+ * ended. Each runs one at a time; updates that come meanwhile make one more run after it.
+ */
+function followSyncProgress(onPage: () => Promise<unknown>, onDone: () => Promise<unknown>): () => void {
+  const port = browser.runtime.connect({ name: SYNC_PROGRESS_PORT });
+  const runners = [onPage, onDone].map((work) => {
+    let running: Promise<unknown> | null = null;
+    let again = false;
+    const run = (): void => {
+      if (running) {
+        again = true;
+        return;
+      }
+      running = work().finally(() => {
+        running = null;
+        if (again) {
+          again = false;
+          run();
+        }
+      });
+    };
+    return run;
+  });
+  port.onMessage.addListener((message: unknown) => {
+    if (!isSyncProgressPush(message)) return;
+    const ended = message.phase === 'done' || message.phase === 'unavailable' || message.phase === 'failed';
+    runners[ended ? 1 : 0]!();
+  });
+  return () => port.disconnect();
 }
 
 function messageOf(error: unknown): string {

@@ -23,6 +23,7 @@ export function SyncStatus({ resources, now }: { resources: SyncResourceInfo[]; 
             </span>{' '}
             <span className="sync-list__state">
               {STATUS_WORDS[resource.status]}
+              {resource.status === 'running' && resource.itemsInRun ? ` ${resource.itemsInRun} so far` : ''}
               {resource.lastSuccessAt ? `, last success ${timeAgo(resource.lastSuccessAt, now)}` : ''}
             </span>
             {resource.error ? <div className="field__error">{resource.error.message}</div> : null}

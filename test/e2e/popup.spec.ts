@@ -32,3 +32,21 @@ kpiTest('without a team the popup says where to add one', async ({ context, exte
   await popup.goto(`chrome-extension://${extensionId}/popup.html`);
   await expect(popup.getByText("Add the team's group or projects in the settings to see its KPIs here.")).toBeVisible();
 });
+
+kpiTest('the popup follows a sync as the background stores each page', async ({ context, extensionId, sandbox, openOptions }) => {
+  const options = await openOptions();
+  await options.getByLabel('Projects').fill(PROJECT_PATHS.webApp);
+  await configure(options, sandbox.url, READ_TOKEN);
+  // Five pages of issues, each answered slowly: the run takes a few seconds.
+  sandbox.controls.ensureIssueCount(PROJECT_PATHS.webApp, 450);
+  sandbox.controls.setLatency(400);
+  const popup = await context.newPage();
+  await popup.goto(`chrome-extension://${extensionId}/popup.html`);
+  await popup.getByRole('button', { name: 'Sync now' }).click();
+  const issues = popup.locator('.sync-list li', { hasText: 'issues · project' });
+  // The count grows page by page while the run goes on...
+  await expect(issues).toContainText(/syncing… [1-9]\d* so far/, { timeout: 15_000 });
+  await expect(issues).toContainText(/syncing… [2-9]\d\d so far/, { timeout: 15_000 });
+  // ...and the line says synced when the run ends.
+  await expect(issues).toContainText('synced, last success', { timeout: 30_000 });
+});

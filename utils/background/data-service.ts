@@ -10,6 +10,7 @@ import type { GitLabClient } from '../gitlab/client';
 import { GitLabError } from '../gitlab/errors';
 import { dataStampOf, scopeFreshness } from '../sync/freshness';
 import { scopeResourceIds, syncGroup, syncProject, type SyncReport } from '../sync/sync';
+import type { SyncProgress } from '../sync/runner';
 import { MessageError, type ErrorInfo, type SyncOutcome } from '../messages';
 import type { Settings } from '../settings';
 
@@ -35,6 +36,8 @@ interface DataServiceDeps {
   notifyTab(tabId: number, push: { scope: ScopeKey } & SyncOutcome): void;
   now(): number;
   onSyncError?(scope: ScopeKey, error: unknown): void;
+  /** Each stored page and each resource's start and end, for pages showing progress. */
+  onSyncProgress?(progress: SyncProgress): void;
 }
 
 export type Scope = { kind: 'project' | 'group'; id: number };
@@ -74,7 +77,7 @@ export function createDataService(deps: DataServiceDeps) {
       waitingTabs.delete(key);
       for (const tabId of tabs ?? []) deps.notifyTab(tabId, { scope: key, ...push });
     };
-    const run = (scope.kind === 'project' ? syncProject : syncGroup)(scope.id, { client: gitlab, db, now: deps.now }).then(
+    const run = (scope.kind === 'project' ? syncProject : syncGroup)(scope.id, { client: gitlab, db, now: deps.now, onProgress: deps.onSyncProgress }).then(
       (report) => {
         // A failed run is not news: the tab learns it failed, and asks again only if data came in.
         const stored = report.results.some((result) => result.itemsInRun > 0);

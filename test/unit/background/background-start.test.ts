@@ -17,8 +17,9 @@ async function startBackground(): Promise<void> {
 
 beforeEach(async () => {
   fakeBrowser.reset();
-  // Not in WXT's fake browser; the start only registers a listener on it.
+  // Not in WXT's fake browser; the start only registers listeners on them.
   Object.assign(fakeBrowser.permissions.onRemoved, { addListener: vi.fn() });
+  Object.assign(fakeBrowser.runtime.onConnect, { addListener: vi.fn() });
   // A small in-memory scripting API: registered content scripts by id.
   registered.clear();
   Object.assign(fakeBrowser.scripting, {
