@@ -8,7 +8,6 @@ import { getIssuesByProjects, getMembers, getMergeRequestsByProject, getMileston
 import type { LensDb } from '../db/database';
 import { scopeKey } from '../db/records';
 import type { GitLabIssue, GitLabMergeRequest } from '../gitlab/schemas';
-import type { KpiMilestoneRef } from '../kpi';
 import type { TeamData } from '../overview/team-kpis';
 
 export type ScopeTarget = { kind: 'project'; id: number } | { kind: 'group'; id: number; path: string };
@@ -57,9 +56,9 @@ export async function groupProjectIds(db: LensDb, groupPath: string, gitlabUrl: 
 }
 
 /**
- * What the team KPIs need for a scope, from the cache. A project's milestones are its synced
- * ones (as on the issue page); a group's are its own, its projects' and any other milestone its
- * issues name, since Complete counts project milestones too.
+ * What the team KPIs need for a scope, from the cache. Milestones: the scope's synced ones (a
+ * group's with its projects'); Complete adds every other milestone the issues name themselves
+ * (a project's issues in its group's sprints, kpi/complete-rate.ts).
  */
 async function loadScopeData(
   db: LensDb,
@@ -75,10 +74,7 @@ async function loadScopeData(
     getMembers(db, scope),
     Promise.all(milestoneScopes.map((key) => getMilestones(db, key))).then((lists) => lists.flat()),
   ]);
-  if (target.kind === 'project') return { issues, mergeRequests, members, milestones: stored };
-  const milestones = new Map<number, KpiMilestoneRef>(stored.map((milestone) => [milestone.id, milestone]));
-  for (const issue of issues) if (issue.milestone && !milestones.has(issue.milestone.id)) milestones.set(issue.milestone.id, issue.milestone);
-  return { issues, mergeRequests, members, milestones: [...milestones.values()] };
+  return { issues, mergeRequests, members, milestones: stored };
 }
 
 /** Every scope's data, each issue, MR, member and milestone once (a project may be in the group too). */

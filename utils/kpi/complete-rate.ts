@@ -25,6 +25,8 @@ interface CompleteIssueItem {
 }
 
 interface CompleteMilestoneItem {
+  /** A milestone (project or group) or, where the tier has them, an iteration. */
+  kind: 'milestone' | 'iteration';
   milestoneId: number;
   title: string;
   dueDate: string;
@@ -44,7 +46,12 @@ interface CompleteResult extends KpiResult<CompleteMilestoneItem> {
  * Complete: for milestones whose due day ended inside the window (same rule as On-time: a
  * milestone due today is not judged yet), issues closed by the end of the milestone's due day
  * over the issues in the milestone, pooled over all milestones (41/50, not a mean of means).
- * `milestones` may be omitted; then milestones are collected from the issues themselves.
+ *
+ * Every milestone the issues are in counts, whoever owns it: a project's issues often live in
+ * its group's sprints (issue 10), and GitLab sends each issue's milestone with its due date.
+ * `milestones` adds the scope's own list (so a milestone whose issues all left still shows as
+ * 0/0). Iterations (Premium) count the same way for issues in no judged milestone; an issue in
+ * both counts once, in its milestone.
  */
 export function completeRate(
   issues: readonly KpiIssue[],
@@ -57,35 +64,42 @@ export function completeRate(
   const startMs = window.start.getTime();
   const endMs = elapsedWindowEndMs(window, opts.now);
 
-  const dueEndById = new Map<number, { milestone: KpiMilestoneRef; dueEndMs: number }>();
-  const consider = (milestone: KpiMilestoneRef): void => {
-    if (dueEndById.has(milestone.id) || !milestone.due_date) return;
-    const dueEndMs = endOfDay(milestone.due_date);
-    if (dueEndMs !== null && isInWindow(dueEndMs, startMs, endMs)) dueEndById.set(milestone.id, { milestone, dueEndMs });
+  type Timebox = { kind: CompleteMilestoneItem['kind']; milestone: KpiMilestoneRef; dueEndMs: number };
+  const judged = new Map<string, Timebox | null>();
+  const keyOf = (kind: Timebox['kind'], ref: KpiMilestoneRef) => `${kind}:${ref.id}`;
+  /** The timebox's key when its due day ended in the window, else null. */
+  const consider = (kind: Timebox['kind'], milestone: KpiMilestoneRef): string | null => {
+    const key = keyOf(kind, milestone);
+    const known = judged.get(key);
+    if (known !== undefined) return known ? key : null;
+    const dueEndMs = milestone.due_date ? endOfDay(milestone.due_date) : null;
+    const inWindow = dueEndMs !== null && isInWindow(dueEndMs, startMs, endMs);
+    judged.set(key, inWindow ? { kind, milestone, dueEndMs } : null);
+    return inWindow ? key : null;
   };
-  if (milestones) milestones.forEach(consider);
-  else for (const issue of issues) if (issue.milestone) consider(issue.milestone);
+  milestones?.forEach((milestone) => consider('milestone', milestone));
 
-  const issuesByMilestone = new Map<number, KpiIssue[]>();
+  const issuesByTimebox = new Map<string, KpiIssue[]>();
   const issueByKey = new Map<string, KpiIssue>();
   for (const issue of issues) {
     if (opts.commitmentByMilestone) issueByKey.set(itemKey(issue), issue);
-    const id = issue.milestone?.id;
-    if (id === undefined || !dueEndById.has(id)) continue;
-    const list = issuesByMilestone.get(id);
+    const key =
+      (issue.milestone ? consider('milestone', issue.milestone) : null) ?? (issue.iteration ? consider('iteration', issue.iteration) : null);
+    if (key === null) continue;
+    const list = issuesByTimebox.get(key);
     if (list) list.push(issue);
-    else issuesByMilestone.set(id, [issue]);
+    else issuesByTimebox.set(key, [issue]);
   }
 
   const items: CompleteMilestoneItem[] = [];
   let closedByDueCount = 0;
   let n = 0;
-  for (const [id, { milestone, dueEndMs }] of dueEndById) {
-    const current = issuesByMilestone.get(id) ?? [];
-    const commitment = opts.commitmentByMilestone?.get(id);
-    const counted = commitment
-      ? [...commitment].flatMap((key) => issueByKey.get(key) ?? [])
-      : current;
+  for (const [key, timebox] of judged) {
+    if (!timebox) continue;
+    const { kind, milestone, dueEndMs } = timebox;
+    const current = issuesByTimebox.get(key) ?? [];
+    const commitment = kind === 'milestone' ? opts.commitmentByMilestone?.get(milestone.id) : undefined;
+    const counted = commitment ? [...commitment].flatMap((issueKey) => issueByKey.get(issueKey) ?? []) : current;
     const issueItems = counted.map((issue): CompleteIssueItem => {
       const closed = closedAtMs(issue);
       return { key: itemKey(issue), ref: itemRef(issue), closedByDue: typeof closed === 'number' && closed <= dueEndMs };
@@ -94,8 +108,9 @@ export function completeRate(
     closedByDueCount += closedByDue;
     n += issueItems.length;
     items.push({
-      milestoneId: id,
-      title: milestone.title ?? `%${id}`,
+      kind,
+      milestoneId: milestone.id,
+      title: milestone.title ?? (kind === 'milestone' ? `%${milestone.id}` : `iteration ${milestone.id}`),
       dueDate: milestone.due_date ?? '',
       closedByDue,
       total: issueItems.length,
@@ -105,7 +120,9 @@ export function completeRate(
   }
 
   const phrase = windowPhrase(window);
-  const milestoneWords = plural(items.length, 'milestone');
+  const iterations = items.filter((item) => item.kind === 'iteration').length;
+  const milestoneWords =
+    plural(items.length - iterations, 'milestone') + (iterations ? ` and ${plural(iterations, 'iteration')}` : '');
   return {
     kpi: 'complete',
     value: n === 0 ? null : closedByDueCount / n,

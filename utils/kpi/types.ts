@@ -6,7 +6,7 @@
 
 export interface KpiMilestoneRef {
   id: number;
-  title?: string;
+  title?: string | null;
   /** Calendar date YYYY-MM-DD, no zone. */
   due_date?: string | null;
   start_date?: string | null;
@@ -24,6 +24,8 @@ export interface KpiIssue {
   /** Calendar date YYYY-MM-DD, no zone. */
   due_date?: string | null;
   milestone?: KpiMilestoneRef | null;
+  /** Premium and Ultimate: the iteration (a cadence's timebox) the issue is in. */
+  iteration?: KpiMilestoneRef | null;
   labels: readonly string[];
   /** REST `issue_type` ('issue' | 'incident' | 'test_case' | 'task'); deprecated but still sent. */
   issue_type?: string | null;

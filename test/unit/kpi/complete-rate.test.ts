@@ -42,13 +42,64 @@ describe('completeRate', () => {
     expect(completeRate(issues, undefined, window, { now, timeZone: 'Europe/Berlin' }).display).toBe('Complete 40% (2/5)');
   });
 
-  it('takes an explicit milestone list, including empty milestones', () => {
+  it("adds the scope's own milestone list to the milestones its issues are in, empty ones included", () => {
     const empty = { id: 9, title: 'Sprint 11', due_date: '2025-03-28' };
-    // Only m1 and the empty one are listed: 1/3; the empty milestone adds 0/0 but is listed.
+    // The list names m1, an empty sprint and a future one; m2 is not listed but #4 and #5 are in
+    // it: m1 1/3 + m2 2/2 + Sprint 11 0/0 = 3/5 = 60 %, over 3 milestones.
     const result = completeRate(issues, [m1, empty, future], window, { now, timeZone: 'UTC' });
-    expect(result.display).toBe('Complete 33% (1/3)');
-    expect(result.items.map((m) => m.title)).toEqual(['Sprint 10', 'Sprint 11']);
-    expect(result.formula).toContain('in 2 milestones');
+    expect(result.display).toBe('Complete 60% (3/5)');
+    expect(result.items.map((m) => [m.title, m.closedByDue, m.total])).toEqual([
+      ['Sprint 10', 1, 3],
+      ['Sprint 11', 0, 0],
+      ['Sprint 9', 2, 2],
+    ]);
+    expect(result.formula).toContain('in 3 milestones');
+  });
+
+  it("counts a project's issues in its group's sprints, not only its own milestone (issue 10)", () => {
+    // web-app has one project milestone (3 issues, 2 closed by its due date) and its other
+    // issues in two group sprints: Group sprint A (due Mar 7): 3 issues, 1 closed by due;
+    // Group sprint B (due Mar 21): 4 issues, 3 closed by due. Only the project milestone is in
+    // the project's own list, as the project's milestones API returns it.
+    const own = { id: 20, title: 'web-app 1.0', due_date: '2025-03-10' };
+    const sprintA = { id: 31, title: 'Group sprint A', due_date: '2025-03-07' };
+    const sprintB = { id: 32, title: 'Group sprint B', due_date: '2025-03-21' };
+    const project = [
+      closedIssue(1, '2025-03-09T10:00:00Z', { milestone: own }),
+      closedIssue(2, '2025-03-10T10:00:00Z', { milestone: own }),
+      issue(3, { milestone: own }),
+      closedIssue(4, '2025-03-06T10:00:00Z', { milestone: sprintA }),
+      closedIssue(5, '2025-03-08T10:00:00Z', { milestone: sprintA }), // a day late
+      issue(6, { milestone: sprintA }),
+      closedIssue(7, '2025-03-20T10:00:00Z', { milestone: sprintB }),
+      closedIssue(8, '2025-03-21T10:00:00Z', { milestone: sprintB }),
+      closedIssue(9, '2025-03-15T10:00:00Z', { milestone: sprintB }),
+      issue(10, { milestone: sprintB }),
+    ];
+    // (2 + 1 + 3) / (3 + 3 + 4) = 6/10 = 60 %, where the project milestone alone said 2/3.
+    const result = completeRate(project, [own], window, { now, timeZone: 'UTC' });
+    expect(result.display).toBe('Complete 60% (6/10)');
+    expect(result.formula).toBe(
+      '6 of 10 issues in 3 milestones due in the last 90 days were closed by the milestone due date (end of day, UTC).',
+    );
+  });
+
+  it('counts iterations where the tier has them, and an issue in a milestone and an iteration once', () => {
+    const iteration = { id: 1, title: 'Iteration 5', due_date: '2025-03-14' };
+    const withIterations = [
+      // In m1 (id 1, same number as the iteration) and the iteration: counted in m1 only.
+      closedIssue(1, '2025-03-14T20:00:00Z', { milestone: m1, iteration }),
+      closedIssue(2, '2025-03-13T10:00:00Z', { iteration }),
+      issue(3, { iteration }),
+    ];
+    // m1: #1 of 1; Iteration 5: #2 of 2 (#3 open) → 2/3 = 67 %.
+    const result = completeRate(withIterations, undefined, window, { now, timeZone: 'UTC' });
+    expect(result.display).toBe('Complete 67% (2/3)');
+    expect(result.items.map((m) => [m.kind, m.title, m.closedByDue, m.total])).toEqual([
+      ['milestone', 'Sprint 10', 1, 1],
+      ['iteration', 'Iteration 5', 1, 2],
+    ]);
+    expect(result.formula).toContain('in 1 milestone and 1 iteration due in');
   });
 
   it('uses the commitment at milestone start when known and reports scope added', () => {
