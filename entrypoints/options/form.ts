@@ -16,6 +16,8 @@ export interface FormState {
   incidentTypeIsFailure: boolean;
   /** One label set per line, labels separated by commas: all labels of a line must be present. */
   failureLabelSets: string;
+  /** Labels that make a failure an outage (MTBF downtime), separated by commas or lines. */
+  outageLabels: string;
   onTimePercent: string;
   completePercent: string;
   mttrHours: string;
@@ -39,6 +41,7 @@ export function formFromSettings(settings: PublicSettings): FormState {
     dueSoonDays: String(settings.kpi.dueSoonDays),
     incidentTypeIsFailure: settings.kpi.incidentTypeIsFailure,
     failureLabelSets: settings.kpi.failureLabelSets.map((set) => set.join(', ')).join('\n'),
+    outageLabels: settings.kpi.outageLabels.join(', '),
     onTimePercent: String(settings.kpi.targets.onTimePercent),
     completePercent: String(settings.kpi.targets.completePercent),
     mttrHours: String(settings.kpi.targets.mttrHours),
@@ -71,6 +74,7 @@ export function candidateFromForm(form: FormState): Record<string, unknown> {
         .split('\n')
         .map((line) => line.split(',').map((label) => label.trim()).filter(Boolean))
         .filter((set) => set.length > 0),
+      outageLabels: lines(form.outageLabels),
       targets: {
         onTimePercent: numberOf(form.onTimePercent),
         completePercent: numberOf(form.completePercent),
@@ -101,6 +105,7 @@ const KPI_FIELDS: Record<string, true> = {
   timeZone: true,
   dueSoonDays: true,
   failureLabelSets: true,
+  outageLabels: true,
   onTimePercent: true,
   completePercent: true,
   mttrHours: true,

@@ -23,6 +23,7 @@ describe('settings', () => {
           dueSoonDays: 3,
           incidentTypeIsFailure: true,
           failureLabelSets: [['incident'], ['type::bug', 'severity::1'], ['type::bug', 'severity::2']],
+          outageLabels: ['incident'],
           targets: { onTimePercent: 80, completePercent: 80, mttrHours: 24, mtbfDays: 30, mrRate: 8, techContribution: 2 },
         },
         sync: { staleAfterMinutes: 60 },
@@ -45,6 +46,29 @@ describe('settings', () => {
     expect(kpi.targets['on-time']).toEqual({ target: 0.75, direction: 'higher-is-better' });
     expect(kpi.targets.mttr).toEqual({ target: 4 * 3_600_000, direction: 'lower-is-better' });
     expect(kpi.targets.mtbf.target).toBe(10 * 86_400_000);
+  });
+
+  it('hands outage labels to the KPI engine, and loads settings saved before they existed', () => {
+    const parsed = parseSettings({ gitlabUrl: 'https://gitlab.com', token: '', kpi: { outageLabels: [' outage ', 'SEV-0'] } });
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.fieldErrors));
+    expect(kpiSettingsFrom(parsed.settings).failureRules.outageLabels).toEqual(['outage', 'SEV-0']);
+
+    const { incidentTypeIsFailure, failureLabelSets, windowDays, timeZone, dueSoonDays, targets } = DEFAULT_SETTINGS.kpi;
+    const savedEarlier = { gitlabUrl: 'https://gitlab.com', team: DEFAULT_SETTINGS.team, sync: DEFAULT_SETTINGS.sync };
+    const kpi = { windowDays, timeZone, dueSoonDays, incidentTypeIsFailure, failureLabelSets, targets: { ...targets, mtbfDays: 14 } };
+    const { settings, problems } = settingsFromStorage({ ...savedEarlier, kpi, token: '' });
+    expect(problems).toEqual({});
+    expect(settings.kpi.outageLabels).toEqual(['incident']);
+    expect(settings.kpi.targets.mtbfDays).toBe(14);
+    expect(kpiSettingsFrom(settings).failureRules).toEqual({ incidentTypeIsFailure: true, labelSets: failureLabelSets, outageLabels: ['incident'] });
+  });
+
+  it('rejects outage labels that are not a list of names', () => {
+    const withOutageLabels = (outageLabels: unknown) => parseSettings({ gitlabUrl: 'https://gitlab.com', token: '', kpi: { outageLabels } });
+    expect(withOutageLabels('incident')).toEqual({ ok: false, fieldErrors: { 'kpi.outageLabels': 'Enter a list of labels.' } });
+    expect(withOutageLabels(['incident', ' '])).toEqual({ ok: false, fieldErrors: { 'kpi.outageLabels.1': 'A label cannot be blank.' } });
+    expect(withOutageLabels([7])).toEqual({ ok: false, fieldErrors: { 'kpi.outageLabels.0': 'Enter label names.' } });
+    expect(withOutageLabels([])).toMatchObject({ ok: true, settings: { kpi: { outageLabels: [] } } });
   });
 
   it('rejects a time zone that does not exist', () => {

@@ -42,3 +42,14 @@ export function compileFailureMatcher(rules: FailureRules = DEFAULT_FAILURE_RULE
 function isIncidentType(issue: FailureIssue): boolean {
   return issue.issue_type?.toLowerCase() === 'incident' || issue.type?.toLowerCase() === 'incident';
 }
+
+/**
+ * Build once per KPI run: whether a failure is an outage, i.e. adds downtime to MTBF. An outage
+ * is an incident by issue type, or carries one of `rules.outageLabels` (case-insensitive, as the
+ * failure labels). Ask it only about issues the failure matcher accepted: an outage is a kind of
+ * failure, so an issue with an outage label that no failure rule matches is not counted at all.
+ */
+export function compileOutageMatcher(rules: FailureRules = DEFAULT_FAILURE_RULES): (issue: FailureIssue) => boolean {
+  const outageLabels = new Set(rules.outageLabels.map((label) => label.toLowerCase()));
+  return (issue) => isIncidentType(issue) || issue.labels.some((label) => outageLabels.has(label.toLowerCase()));
+}

@@ -17,6 +17,12 @@ export interface FailureRules {
   /** Issues whose `issue_type`/`type` is incident are failures regardless of labels. */
   incidentTypeIsFailure: boolean;
   labelSets: readonly (readonly string[])[];
+  /**
+   * Which failures are outages (the service was down), compared case-insensitively: a failure
+   * of issue type incident or carrying one of these labels. Only outages add MTBF downtime;
+   * other failures (a severity::2 bug left open for weeks) count as failures without downtime.
+   */
+  outageLabels: readonly string[];
 }
 
 export interface KpiSettings {
@@ -42,6 +48,7 @@ const DAY_MS = 86_400_000;
 export const DEFAULT_FAILURE_RULES: FailureRules = {
   incidentTypeIsFailure: true,
   labelSets: [['incident'], ['type::bug', 'severity::1'], ['type::bug', 'severity::2']],
+  outageLabels: ['incident'],
 };
 
 /**

@@ -16,6 +16,13 @@ export const kpiSection = z
     failureLabelSets: z
       .array(z.array(z.string().trim().min(1)).min(1))
       .default([['incident'], ['type::bug', 'severity::1'], ['type::bug', 'severity::2']]),
+    /**
+     * Failures with one of these labels (or of issue type incident) are outages: only they add
+     * MTBF downtime. Settings saved before this field existed get the default.
+     */
+    outageLabels: z
+      .array(z.string({ error: 'Enter label names.' }).trim().min(1, 'A label cannot be blank.'), { error: 'Enter a list of labels.' })
+      .default(['incident']),
     targets: z
       .object({
         onTimePercent: number().min(0).max(100).default(80),
@@ -41,7 +48,7 @@ export function kpiSettingsFrom(settings: { kpi: z.output<typeof kpiSection>; te
     windowDays: kpi.windowDays,
     timeZone: kpi.timeZone,
     dueSoonDays: kpi.dueSoonDays,
-    failureRules: { incidentTypeIsFailure: kpi.incidentTypeIsFailure, labelSets: kpi.failureLabelSets },
+    failureRules: { incidentTypeIsFailure: kpi.incidentTypeIsFailure, labelSets: kpi.failureLabelSets, outageLabels: kpi.outageLabels },
     engineerUsernames: team.engineers,
     targets: {
       'on-time': { target: kpi.targets.onTimePercent / 100, direction: higher },

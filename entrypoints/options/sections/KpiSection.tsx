@@ -62,6 +62,13 @@ export function KpiSection({ form, errors, onChange }: Props) {
           Incidents (issue type incident) are failures
         </label>
       </div>
+      <Field
+        label="Outage labels"
+        value={form.outageLabels}
+        onChange={(outageLabels) => onChange({ outageLabels })}
+        error={errors.outageLabels}
+        hint="Comma-separated. A failure with one of these labels, or of issue type incident, is an outage: only the time outages are open counts as MTBF downtime. Other failures (such as severity bugs) still count as failures, with no downtime."
+      />
       {TARGETS.map(({ key, label, hint }) => (
         <Field
           key={key}

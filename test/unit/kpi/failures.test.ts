@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compileFailureMatcher } from '@/utils/kpi/failures';
+import { compileFailureMatcher, compileOutageMatcher } from '@/utils/kpi/failures';
 import { issue } from './fixtures';
 
 describe('compileFailureMatcher (defaults)', () => {
@@ -22,9 +22,26 @@ describe('compileFailureMatcher (defaults)', () => {
   });
 });
 
+describe('compileOutageMatcher', () => {
+  it('calls incidents (by type or outage label, any case) outages, severity bugs not', () => {
+    const isOutage = compileOutageMatcher();
+    expect(isOutage(issue(1, { issue_type: 'incident' }))).toBe(true);
+    expect(isOutage(issue(2, { type: 'INCIDENT' }))).toBe(true);
+    expect(isOutage(issue(3, { labels: ['Incident'] }))).toBe(true);
+    expect(isOutage(issue(4, { labels: ['type::bug', 'severity::1'] }))).toBe(false);
+  });
+
+  it('follows configured outage labels', () => {
+    const isOutage = compileOutageMatcher({ incidentTypeIsFailure: true, labelSets: [['incident']], outageLabels: ['Outage'] });
+    expect(isOutage(issue(1, { labels: ['outage'] }))).toBe(true);
+    expect(isOutage(issue(2, { labels: ['incident'] }))).toBe(false);
+    expect(isOutage(issue(3, { issue_type: 'incident' }))).toBe(true);
+  });
+});
+
 describe('compileFailureMatcher (configured)', () => {
   it('follows custom label sets and can ignore the incident type', () => {
-    const whyFailure = compileFailureMatcher({ incidentTypeIsFailure: false, labelSets: [['outage'], []] });
+    const whyFailure = compileFailureMatcher({ incidentTypeIsFailure: false, labelSets: [['outage'], []], outageLabels: ['outage'] });
     expect(whyFailure(issue(1, { issue_type: 'incident' }))).toBeNull();
     expect(whyFailure(issue(2, { labels: ['incident'] }))).toBeNull();
     expect(whyFailure(issue(3, { labels: ['outage'] }))).toBe('label outage');

@@ -38,7 +38,7 @@ describe('mttr', () => {
 
   it('uses the configured failure rules', () => {
     // Only label "incident" counts now: #3 alone, 3 h.
-    const result = mttr(issues, window, { failureRules: { incidentTypeIsFailure: false, labelSets: [['incident']] } });
+    const result = mttr(issues, window, { failureRules: { incidentTypeIsFailure: false, labelSets: [['incident']], outageLabels: [] } });
     expect(result.items.map((i) => i.ref)).toEqual(['1#3']);
     expect(result.display).toBe('MTTR 3.0 h');
   });

@@ -17,6 +17,13 @@ describe('options form', () => {
     expect(candidate.kpi.failureLabelSets).toEqual([['incident'], ['type::bug', 'severity::1']]);
   });
 
+  it('reads outage labels separated by commas or lines', () => {
+    expect(formFromSettings(saved).outageLabels).toBe('incident');
+    const form = { ...formFromSettings(saved), outageLabels: ' incident, outage \nsev-0,, ' };
+    const candidate = candidateFromForm(form) as { kpi: { outageLabels: string[] } };
+    expect(candidate.kpi.outageLabels).toEqual(['incident', 'outage', 'sev-0']);
+  });
+
   it('says "Enter a number." for a blank number instead of guessing one', () => {
     const form = { ...formFromSettings(saved), mttrHours: ' ', engineers: '@ada\nbob, carol' };
     const candidate = candidateFromForm(form) as { team: { engineers: string[] } };
@@ -29,6 +36,7 @@ describe('options form', () => {
     expect(formErrorKey('kpi.targets.mttrHours')).toBe('mttrHours');
     expect(formErrorKey('kpi.timeZone')).toBe('timeZone');
     expect(formErrorKey('kpi.failureLabelSets.1.0')).toBe('failureLabelSets');
+    expect(formErrorKey('kpi.outageLabels.0')).toBe('outageLabels');
     expect(formErrorKey('team.projects.2')).toBe('projects');
     expect(formErrorKey('sync.staleAfterMinutes')).toBe('staleAfterMinutes');
     expect(formErrorKey('settings')).toBe('form');
