@@ -49,7 +49,10 @@ export function kpiFixture(projectPath: string, now = Date.now()): FixtureInput 
   };
 }
 
-/** The team the tests configure: three engineers, so rates divide by 3. */
+/**
+ * The team the tests configure: three engineers, members of the stand-in's group since long before
+ * any 90-day window (seed/catalog.ts: joined 900, 600 and 700 days ago), so each counts 3 months.
+ */
 export const FIXTURE_ENGINEERS = ['ava.chen', 'dev.patel', 'carla.diaz'];
 
 /**
@@ -58,8 +61,8 @@ export const FIXTURE_ENGINEERS = ['ava.chen', 'dev.patel', 'carla.diaz'];
  * - Complete: Sprint Fixture (due -8 d) holds #6 (closed -9 d) and #7 (open) → 1/2 = 50 %.
  * - MTTR: (2 h + 6 h) / 2 = 4.0 h.
  * - MTBF: (90 d × 24 h − 8 h downtime) / 2 failures = 2152 h / 2 = 1076 h = 44.83 d → 44.8 d.
- * - MR rate: 6 merged / 3 engineers / (90 / 30) months = 0.67 → 0.7 /eng/mo.
- * - Tech contribution: 3 engineering-led / 3 / 3 = 0.33 → 0.3 /eng/mo.
+ * - MR rate: 6 merged / (3 engineers × 90 / 30 months = 9 engineer-months) = 0.67 → 0.7 /eng/mo.
+ * - Tech contribution: 3 engineering-led / 9 engineer-months = 0.33 → 0.3 /eng/mo.
  */
 export const EXPECTED_PROJECT_KPIS = [
   'On-time 40% (2/5)',

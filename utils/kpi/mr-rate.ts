@@ -20,15 +20,31 @@ interface MergedMrItem {
 interface MrRateResult extends KpiResult<MergedMrItem> {
   kpi: 'mr-rate';
   engineerCount: number;
+  /** The (elapsed) window in 30-day months. */
   months: number;
+  /** What the rate divides by: each engineer's months in the window, summed. */
+  engineerMonths: number;
 }
 
-/** Merged MRs in the window and the window's length in 30-day months; shared with Tech contribution. */
-export function mergedInWindow(
+/** What MR rate and Tech contribution share: the merged MRs and what they are divided by. */
+export interface RateBasis {
+  merged: KpiMergeRequest[];
+  months: number;
+  engineerCount: number;
+  engineerMonths: number;
+}
+
+/**
+ * Merged MRs in the window, the window's length in 30-day months and the engineer-months:
+ * each engineer counts from the later of the window start and their join date (EngineerRoster
+ * `joinedAt`) to the elapsed window end; one who joined after that end counts 0.
+ */
+export function rateBasis(
   mergeRequests: readonly KpiMergeRequest[],
+  engineers: EngineerRoster,
   window: KpiWindow,
   opts: RateOptions,
-): { merged: KpiMergeRequest[]; months: number } {
+): RateBasis {
   const startMs = window.start.getTime();
   const endMs = elapsedWindowEndMs(window, opts.now);
   // merged_at is the truth: state may lag in a cached copy, and GitLab sets merged_at only on merge.
@@ -36,15 +52,44 @@ export function mergedInWindow(
     const mergedMs = parseTimestamp(mr.merged_at);
     return mergedMs !== null && isInWindow(mergedMs, startMs, endMs);
   });
-  return { merged, months: windowLengthDays(startMs, endMs) / DAYS_PER_MONTH };
+  let engineerDays = 0;
+  for (const username of engineers.usernames) {
+    const joinedMs = parseTimestamp(engineers.joinedAt?.get(username));
+    engineerDays += windowLengthDays(joinedMs === null ? startMs : Math.max(startMs, joinedMs), endMs);
+  }
+  return {
+    merged,
+    months: windowLengthDays(startMs, endMs) / DAYS_PER_MONTH,
+    engineerCount: engineers.usernames.length,
+    engineerMonths: engineerDays / DAYS_PER_MONTH,
+  };
 }
 
-export function perEngineerPerMonth(count: number, engineers: number, months: number): number | null {
-  return engineers === 0 || months <= 0 ? null : count / engineers / months;
+export function perEngineerMonth(count: number, basis: RateBasis): number | null {
+  return basis.engineerCount === 0 || basis.engineerMonths <= 0 ? null : count / basis.engineerMonths;
+}
+
+/** "(9 engineers, 24.6 engineer-months) = 1.2 per engineer per month. Engineer-months: …" */
+export function perEngineerMonthPhrase(value: number, basis: RateBasis, engineers: EngineerRoster): string {
+  return (
+    `(${plural(basis.engineerCount, 'engineer')}, ${formatRate(basis.engineerMonths)} engineer-months) = ` +
+    `${formatRate(value)} per engineer per month. Months are 30 days; an engineer who became a member ` +
+    `during the window counts from that day. ${rosterPhrase(engineers)}`
+  );
+}
+
+/** Why there is no rate: no engineers, no elapsed time, or nobody on the team yet. */
+export function noRatePhrase(basis: RateBasis, window: KpiWindow, engineers: EngineerRoster): string {
+  if (basis.engineerCount === 0) {
+    return `No engineers to divide by: configure the team's engineers or check project members. ${rosterPhrase(engineers)}`;
+  }
+  if (basis.months <= 0) return `No engineer-months to divide by: ${windowPhrase(window)} has not begun.`;
+  const who = basis.engineerCount === 1 ? 'the one engineer' : `all ${basis.engineerCount} engineers`;
+  return `No engineer-months to divide by: ${who} joined after the end of ${windowPhrase(window)}. ${rosterPhrase(engineers)}`;
 }
 
 /**
- * MR rate: merged MRs / engineers / months. Team-level only (SPEC §2): the result has no
+ * MR rate: merged MRs / engineer-months. Team-level only (SPEC §2): the result has no
  * per-author breakdown on purpose, so it can never become a ranking.
  */
 export function mrRate(
@@ -53,10 +98,10 @@ export function mrRate(
   window: KpiWindow,
   opts: RateOptions = {},
 ): MrRateResult {
-  const { merged, months } = mergedInWindow(mergeRequests, window, opts);
-  const engineerCount = engineers.usernames.length;
-  const value = perEngineerPerMonth(merged.length, engineerCount, months);
+  const basis = rateBasis(mergeRequests, engineers, window, opts);
+  const { merged, months, engineerCount, engineerMonths } = basis;
   const n = merged.length;
+  const value = perEngineerMonth(n, basis);
   return {
     kpi: 'mr-rate',
     value,
@@ -64,11 +109,11 @@ export function mrRate(
     items: merged.map((mr) => ({ key: itemKey(mr), ref: itemRef(mr, '!'), mergedAt: mr.merged_at ?? '' })),
     engineerCount,
     months,
+    engineerMonths,
     formula:
       value === null
-        ? `No engineers to divide by: configure the team's engineers or check project members. ${rosterPhrase(engineers)}`
-        : `${plural(n, 'merged MR')} in ${windowPhrase(window)} / ${plural(engineerCount, 'engineer')} / ` +
-          `${formatRate(months)} months (30-day) = ${formatRate(value)} per engineer per month. ${rosterPhrase(engineers)}`,
+        ? noRatePhrase(basis, window, engineers)
+        : `${plural(n, 'merged MR')} in ${windowPhrase(window)} / ${perEngineerMonthPhrase(value, basis, engineers)}`,
     display: value === null ? 'MR rate —' : `MR rate ${formatRate(value)} /eng/mo`,
   };
 }

@@ -1,8 +1,8 @@
 import { compileAllocationRules, isEngineeringLed, type InheritedCategory } from '../allocation/classify';
 import type { AllocationRuleSet } from '../allocation/rules';
-import { rosterPhrase, type EngineerRoster } from './engineers';
+import type { EngineerRoster } from './engineers';
 import { formatRate, plural } from './format';
-import { mergedInWindow, perEngineerPerMonth, type RateOptions } from './mr-rate';
+import { noRatePhrase, perEngineerMonth, perEngineerMonthPhrase, rateBasis, type RateOptions } from './mr-rate';
 import { itemKey, itemRef, type KpiMergeRequest, type KpiResult, type KpiWindow } from './types';
 import { windowPhrase } from './window';
 
@@ -30,10 +30,13 @@ interface TechContributionResult extends KpiResult<TechContributionItem> {
   /** All merged MRs in the window; n is the engineering-led ones. */
   mergedCount: number;
   engineerCount: number;
+  /** The (elapsed) window in 30-day months. */
   months: number;
+  /** What the rate divides by: each engineer's months in the window, summed (mr-rate.ts rateBasis). */
+  engineerMonths: number;
 }
 
-/** Tech contribution: merged MRs classified engineering-led (SPEC §3) / engineers / months. */
+/** Tech contribution: merged MRs classified engineering-led (SPEC §3) / engineer-months. */
 export function techContribution(
   mergeRequests: readonly KpiMergeRequest[],
   engineers: EngineerRoster,
@@ -42,7 +45,8 @@ export function techContribution(
   opts: TechContributionOptions = {},
 ): TechContributionResult {
   const classify = compileAllocationRules(allocationRules);
-  const { merged, months } = mergedInWindow(mergeRequests, window, opts);
+  const basis = rateBasis(mergeRequests, engineers, window, opts);
+  const { merged, months, engineerCount, engineerMonths } = basis;
   const items = merged.map((mr): TechContributionItem => {
     const classification = classify(mr.labels, opts.inheritedCategory?.(mr));
     return {
@@ -55,8 +59,7 @@ export function techContribution(
     };
   });
   const n = items.filter((i) => i.engineeringLed).length;
-  const engineerCount = engineers.usernames.length;
-  const value = perEngineerPerMonth(n, engineerCount, months);
+  const value = perEngineerMonth(n, basis);
   const engineeringNames = allocationRules.categories.filter((c) => c.kind === 'engineering').map((c) => c.name);
   return {
     kpi: 'tech-contribution',
@@ -66,13 +69,13 @@ export function techContribution(
     mergedCount: merged.length,
     engineerCount,
     months,
+    engineerMonths,
     formula:
       value === null
-        ? `No engineers to divide by: configure the team's engineers or check project members. ${rosterPhrase(engineers)}`
+        ? noRatePhrase(basis, window, engineers)
         : `${n} of ${plural(merged.length, 'merged MR')} in ${windowPhrase(window)} ${n === 1 ? 'was' : 'were'} ` +
           `engineering-led (${engineeringNames.join(', ') || 'no engineering categories'}) / ` +
-          `${plural(engineerCount, 'engineer')} / ${formatRate(months)} months (30-day) = ` +
-          `${formatRate(value)} per engineer per month. ${rosterPhrase(engineers)}`,
+          perEngineerMonthPhrase(value, basis, engineers),
     display: value === null ? 'Tech contribution —' : `Tech contribution ${formatRate(value)} /eng/mo`,
   };
 }

@@ -55,6 +55,8 @@ export interface KpiMember {
   access_level: number;
   /** 'active' | 'blocked' | 'deactivated' | ... */
   state: string;
+  /** When the membership started (members.md); absent on older GitLab versions. */
+  created_at?: string | null;
 }
 
 /** A time window, start inclusive, end exclusive. `label` reads in a sentence: "the last 90 days". */

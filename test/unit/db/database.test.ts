@@ -184,7 +184,11 @@ describe('commitSyncStep', () => {
     const state = await getSyncState(db, 'members:project:3');
     await commitSyncStep(db, { members: { scope, members: toStoredMembers(scope, members) } }, state);
     await commitSyncStep(db, { members: { scope, members: toStoredMembers(scope, members.slice(1)) } }, state);
-    expect((await getMembers(db, scope)).map((m) => m.username)).toEqual(['john_doe', 'foo_bar']);
+    // The membership start (documented created_at) is kept: MR rate counts engineer-months from it.
+    expect((await getMembers(db, scope)).map((m) => [m.username, m.created_at])).toEqual([
+      ['john_doe', '2012-09-22T14:13:35Z'],
+      ['foo_bar', '2012-10-22T14:13:35Z'],
+    ]);
 
     const milestone = milestoneSchema.parse({ id: 11, iid: 3, title: 'v3.0', state: 'active', due_date: '2025-04-01' });
     const epics = parseList(epicSchema, readExample('list_group_epics.json'), 'epics').items;

@@ -137,7 +137,8 @@ describe('other schemas', () => {
     for (const file of ['list_project_members.json', 'list_project_members_all.json']) {
       const { items, problems } = parseList(memberSchema, readExample(file), 'members');
       expect(problems).toEqual([]);
-      expect(items[0]).toMatchObject({ access_level: 30, state: 'active', expires_at: '2012-10-22' });
+      // created_at is when the membership started (engineer-months of MR rate and Tech contribution).
+      expect(items[0]).toMatchObject({ access_level: 30, state: 'active', expires_at: '2012-10-22', created_at: '2012-09-22T14:13:35Z' });
     }
   });
 

@@ -23,8 +23,10 @@ export function mergedMr(iid: number, mergedAt: string | null, labels: string[] 
   return { project_id: 1, iid, state: mergedAt ? 'merged' : 'opened', merged_at: mergedAt, labels };
 }
 
-export function member(id: number, username: string, accessLevel: number, state = 'active'): KpiMember {
-  return { id, username, access_level: accessLevel, state };
+/** `createdAt`: when the membership started; left out, the member has no date (older GitLab). */
+export function member(id: number, username: string, accessLevel: number, state = 'active', createdAt?: string | null): KpiMember {
+  const base = { id, username, access_level: accessLevel, state };
+  return createdAt === undefined ? base : { ...base, created_at: createdAt };
 }
 
 export const HOUR_MS = 3_600_000;

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_ALLOCATION_RULES } from '@/utils/allocation/rules';
+import { resolveEngineers } from '@/utils/kpi/engineers';
 import { techContribution } from '@/utils/kpi/tech-contribution';
 import { rollingWindow } from '@/utils/kpi/window';
-import { mergedMr } from './fixtures';
+import { member, mergedMr } from './fixtures';
 
 // 30-day window [2025-03-02, 2025-04-01) = 1 month.
 const now = new Date('2025-04-01T00:00:00Z');
@@ -24,7 +25,8 @@ const mergeRequests = [
 
 describe('techContribution', () => {
   it('counts engineering-led merged MRs per engineer per month', () => {
-    // Engineering-led: !2 !3 !4 !5 = 4 of 7 merged; 4 / 2 engineers / 1 month = 2.0.
+    // Engineering-led: !2 !3 !4 !5 = 4 of 7 merged; no join dates: 2 engineers × 1 month = 2
+    // engineer-months; 4 / 2 = 2.0.
     const result = techContribution(mergeRequests, team, window, DEFAULT_ALLOCATION_RULES);
     expect(result.n).toBe(4);
     expect(result.mergedCount).toBe(7);
@@ -41,7 +43,8 @@ describe('techContribution', () => {
     ]);
     expect(result.formula).toBe(
       '4 of 7 merged MRs in the last 30 days were engineering-led (Maintenance, Bug, Engineering allocation) / ' +
-        '2 engineers / 1.0 months (30-day) = 2.0 per engineer per month. Engineers: the configured team list.',
+        '(2 engineers, 2.0 engineer-months) = 2.0 per engineer per month. Months are 30 days; an engineer ' +
+        'who became a member during the window counts from that day. Engineers: the configured team list.',
     );
   });
 
@@ -52,6 +55,25 @@ describe('techContribution', () => {
     });
     expect(result.display).toBe('Tech contribution 2.5 /eng/mo');
     expect(result.items.find((i) => i.ref === '1!7')?.why).toBe('inherited from &12');
+  });
+
+  it('divides by engineer-months: an engineer who joined during the window counts from then', () => {
+    // alice became a member on Mar 22 (in two projects; the Mar 25 membership is later): 10 d
+    // (Mar 22 → Apr 1) = 1/3 month; bob since 2024: 1 month; carol undated: 1 month;
+    // dave joined Apr 5, after the window: 0. 1/3 + 1 + 1 + 0 = 7/3 = 2.33 engineer-months;
+    // 4 engineering-led / (7/3) = 12/7 = 1.71 → "1.7" (the old rule: 4 / 4 / 1 = 1.0).
+    const members = [
+      member(1, 'alice', 30, 'active', '2025-03-25T00:00:00Z'),
+      member(1, 'alice', 30, 'active', '2025-03-22T00:00:00Z'),
+      member(2, 'bob', 40, 'active', '2024-11-05T12:00:00Z'),
+      member(3, 'carol', 30),
+      member(4, 'dave', 30, 'active', '2025-04-05T00:00:00Z'),
+    ];
+    const result = techContribution(mergeRequests, resolveEngineers(members), window, DEFAULT_ALLOCATION_RULES);
+    expect(result.engineerMonths).toBeCloseTo(7 / 3, 10);
+    expect(result.value).toBeCloseTo(12 / 7, 10);
+    expect(result.display).toBe('Tech contribution 1.7 /eng/mo');
+    expect(result.formula).toContain('/ (4 engineers, 2.3 engineer-months) = 1.7 per engineer per month.');
   });
 
   it('has no value without engineers', () => {
