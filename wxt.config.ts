@@ -29,7 +29,7 @@ export default defineConfig({
     return {
       name: 'Engineering Lens for GitLab',
       description:
-        'KPI badges, engineering allocation and Suggested DRI on GitLab issues, epics and boards.',
+        'Engineering KPI badges on GitLab issues, epics and boards, computed in your browser from the GitLab API.',
       permissions: ['storage', 'alarms', 'scripting'],
       host_permissions: hostPermissions,
       // MV3 has optional_host_permissions; Firefox MV2 takes origins in optional_permissions.

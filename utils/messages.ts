@@ -47,9 +47,26 @@ const connectionReportSchema = z.discriminatedUnion('ok', [
 ]);
 export type ConnectionReport = z.infer<typeof connectionReportSchema>;
 
+/**
+ * The last connection test (Test connection, or the one Save runs), kept by the background so
+ * the options page shows it again after a reload. Never holds the token.
+ */
+export const connectionCheckSchema = z.object({
+  /** The GitLab URL that was tested, normalised. */
+  gitlabUrl: z.string(),
+  /** When the test ran (ISO). */
+  checkedAt: z.string(),
+  /** Whether it tested the saved GitLab URL and token (false: values typed but not saved). */
+  savedConnection: z.boolean(),
+  report: connectionReportSchema,
+});
+export type ConnectionCheck = z.infer<typeof connectionCheckSchema>;
+
 const syncResourceSchema = z.object({
   /** e.g. `issues:project:12`. */
   id: z.string(),
+  /** The project's or group's path when known (`lens-demo/web-app`), to name it by. */
+  scopePath: z.optional(z.string()),
   status: z.enum(['never', 'running', 'interrupted', 'failed', 'ok']),
   lastSuccessAt: z.nullable(z.string()),
   itemsInRun: z.number(),
@@ -64,6 +81,10 @@ const badgeViewSchema = z.object({
   text: z.string(),
   explanation: z.string(),
   status: z.enum(['met', 'near', 'missed', 'neutral']),
+  statusLabel: z.optional(z.string()),
+  /** KPI badges: the value and the target in the KPI's unit ("62%", "≥ 80%"), for tables. */
+  value: z.optional(z.string()),
+  target: z.optional(z.string()),
 });
 
 /** How fresh cached data is: shown next to badges, and `syncing` means an update will be pushed. */
@@ -116,6 +137,12 @@ export const uiMessages = {
     request: z.object({}),
     response: z.object({
       teamConfigured: z.boolean(),
+      /** The team's groups and projects by path, to name it by. */
+      teamPaths: z.optional(z.array(z.string())),
+      /** The team's open incidents (outages), oldest first: links to GitLab. */
+      incidents: z.optional(
+        z.array(z.object({ ref: z.string(), title: z.string(), url: z.string(), openedAt: z.string(), severity: z.nullable(z.string()) })),
+      ),
       badges: z.array(badgeViewSchema),
       windowDays: z.number(),
       freshness: freshnessSchema,
@@ -127,6 +154,11 @@ export const uiMessages = {
   'ui:sync-now': {
     request: z.object({}),
     response: z.object({ scopes: z.number(), ok: z.boolean() }),
+  },
+  /** The last connection test the background kept, for the options page; null when none is. */
+  'ui:connection-check': {
+    request: z.object({}),
+    response: z.object({ check: z.nullable(connectionCheckSchema) }),
   },
 } as const;
 

@@ -6,6 +6,7 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { createAlarmDispatcher, DAILY_SYNC_ALARM, ensureAlarms, runDailySync } from '../../utils/background/alarms';
 import { createAnswers } from '../../utils/background/answers';
+import { loadConnectionCheck, saveConnectionCheck } from '../../utils/background/connection-check-store';
 import { isConfiguredGitLabPage, syncContentScriptRegistration } from '../../utils/background/content-script-registration';
 import { createDataService } from '../../utils/background/data-service';
 import { connectionProbe, describeGitLabError } from '../../utils/background/gitlab-access';
@@ -77,6 +78,8 @@ export default defineBackground(() => {
           await forgetFailures(await openDb());
         },
         teamProblems: async (settings) => storedTeamProblems(await openDb(), settings),
+        loadConnectionCheck,
+        saveConnectionCheck,
         now: Date.now,
         hasOriginPermission: (pattern) => browser.permissions.contains({ origins: [pattern] }),
         syncContentScriptRegistration,

@@ -1,11 +1,13 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { sendMessage } from '../../utils/send-message';
-import { MessageError, type ConnectionReport } from '../../utils/messages';
+import { MessageError, type ConnectionCheck, type ConnectionReport } from '../../utils/messages';
 import { candidateFromForm, formErrorKey, formFromSettings, type FormState, type PublicSettings, type TextField } from './form';
 import { requestOriginAccess } from './permissions';
-import { ConnectionSection } from './sections/ConnectionSection';
+import { SectionNav } from './SectionNav';
+import { ConnectionSection, type ShownCheck } from './sections/ConnectionSection';
 import { TeamSection } from './sections/TeamSection';
 import { KpiSection } from './sections/KpiSection';
+import { SyncSection } from './sections/SyncSection';
 
 type Errors = Partial<Record<TextField | 'form', string>>;
 type SaveState =
@@ -15,16 +17,23 @@ type SaveState =
   | { kind: 'forgotten' }
   | { kind: 'error'; message: string };
 
+/** "5 min ago" and the days until a token expires move on while the page stays open. */
+const CLOCK_TICK_MS = 30_000;
+
 export function App() {
   const [saved, setSaved] = useState<PublicSettings | null>(null);
   const [form, setForm] = useState<FormState | null>(null);
   const [errors, setErrors] = useState<Errors>({});
   const [loadError, setLoadError] = useState<string | null>(null);
-  const [report, setReport] = useState<ConnectionReport | null>(null);
+  const [check, setCheck] = useState<ShownCheck | null>(null);
   const [testing, setTesting] = useState(false);
   const [save, setSave] = useState<SaveState>({ kind: 'idle' });
+  const [now, setNow] = useState(() => Date.now());
   /** Edits not saved yet: leaving the page asks first, so nothing typed is lost by accident. */
   const [dirty, setDirty] = useState(false);
+  /** Bumped by a refused Save: the first field marked invalid then gets the focus. */
+  const [refusals, setRefusals] = useState(0);
+  const formRef = useRef<HTMLFormElement>(null);
 
   useEffect(() => {
     if (!dirty) return;
@@ -34,10 +43,23 @@ export function App() {
   }, [dirty]);
 
   useEffect(() => {
-    sendMessage('ui:settings-get', {})
-      .then(({ settings, problems, teamProblems }) => {
+    const timer = setInterval(() => setNow(Date.now()), CLOCK_TICK_MS);
+    return () => clearInterval(timer);
+  }, []);
+
+  useEffect(() => {
+    if (refusals) formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [refusals]);
+
+  useEffect(() => {
+    // The last connection test is a convenience: the page works without it.
+    const lastCheck = sendMessage('ui:connection-check', {}).catch(() => ({ check: null }));
+    Promise.all([sendMessage('ui:settings-get', {}), lastCheck])
+      .then(([{ settings, problems, teamProblems }, { check: kept }]) => {
         setSaved(settings);
         setForm(formFromSettings(settings));
+        setCheck(kept ? { ...kept, fresh: false } : null);
+        setNow(Date.now());
         // A team path that no longer resolves is shown next to its field from the start.
         setErrors(errorsByField(teamProblems));
         if (Object.keys(problems).length) {
@@ -62,22 +84,29 @@ export function App() {
 
   const showFieldErrors = (fieldErrors: Record<string, string>) => setErrors(errorsByField(fieldErrors));
 
+  /** A result of this page's own Test connection. */
+  const showTested = (report: ConnectionReport) => {
+    const at = Date.now();
+    setNow(at);
+    setCheck({ report, checkedAt: new Date(at).toISOString(), gitlabUrl: report.ok ? report.gitlabUrl : form.gitlabUrl, savedConnection: false, fresh: true });
+  };
+
   const onTest = () => {
     // The permission prompt must open inside the click's user gesture: ask before any await.
     const access = requestOriginAccess(form.gitlabUrl);
     setTesting(true);
-    setReport(null);
+    setCheck(null);
     void (async () => {
       try {
         if (!(await access)) {
-          setReport({ ok: false, error: { kind: 'permission', message: 'Access to this GitLab was not allowed.' } });
+          showTested({ ok: false, error: { kind: 'permission', message: 'Access to this GitLab was not allowed.' } });
           return;
         }
         const result = await sendMessage('ui:connection-test', { gitlabUrl: form.gitlabUrl, token: form.token });
-        setReport(result);
+        showTested(result);
         if (!result.ok && result.fieldErrors) showFieldErrors(result.fieldErrors);
       } catch (error) {
-        setReport({ ok: false, error: { kind: 'internal', message: messageOf(error) } });
+        showTested({ ok: false, error: { kind: 'internal', message: messageOf(error) } });
       } finally {
         setTesting(false);
       }
@@ -90,7 +119,7 @@ export function App() {
       .then(({ settings }) => {
         setSaved(settings);
         setForm({ ...form, token: '' });
-        setReport(null);
+        setCheck(null);
         setSave({ kind: 'forgotten' });
       })
       .catch((error: unknown) => setSave({ kind: 'error', message: messageOf(error) }));
@@ -104,6 +133,7 @@ export function App() {
         if (!(await access)) {
           setErrors({ gitlabUrl: 'Engineering Lens needs access to this GitLab to show overlays. Save again and choose Allow.' });
           setSave({ kind: 'error', message: 'Not saved.' });
+          setRefusals((n) => n + 1);
           return;
         }
         const result = await sendMessage('ui:settings-save', {
@@ -113,6 +143,7 @@ export function App() {
         if (!result.ok) {
           showFieldErrors(result.fieldErrors);
           setSave({ kind: 'error', message: 'Not saved: fix the fields marked above.' });
+          setRefusals((n) => n + 1);
           return;
         }
         setSaved(result.settings);
@@ -120,6 +151,13 @@ export function App() {
         setErrors({});
         setDirty(false);
         setSave({ kind: 'saved' });
+        // Save tests a new URL or token too: show the test it relied on, as the background kept it.
+        const kept: ConnectionCheck | null = await sendMessage('ui:connection-check', {}).then(
+          (answer) => answer.check,
+          () => null,
+        );
+        setNow(Date.now());
+        setCheck(kept ? { ...kept, fresh: false } : null);
       } catch (error) {
         setSave({ kind: 'error', message: `Not saved: ${messageOf(error)}` });
       }
@@ -127,9 +165,11 @@ export function App() {
   };
 
   return (
-    <Shell>
+    <Shell nav={<SectionNav />}>
       {loadError ? <p role="alert" className="status status--error">{loadError}</p> : null}
       <form
+        ref={formRef}
+        className="options-form"
         onSubmit={(event) => {
           event.preventDefault();
           onSave();
@@ -144,35 +184,51 @@ export function App() {
           onTest={onTest}
           onForgetToken={onForgetToken}
           testing={testing}
-          report={report}
+          check={check}
+          now={now}
         />
         <TeamSection form={form} errors={errors} onChange={change} />
         <KpiSection form={form} errors={errors} onChange={change} />
-        <div className="actions">
-          <button type="submit" className="primary" disabled={save.kind === 'saving'}>
-            {save.kind === 'saving' ? 'Saving…' : 'Save'}
-          </button>
-          <span role="status" aria-live="polite" data-testid="save-status">
-            {save.kind === 'saved' ? 'Saved.' : ''}
-            {save.kind === 'forgotten' ? 'Token removed; cached GitLab data deleted.' : ''}
-            {save.kind === 'error' ? save.message : ''}
-          </span>
+        <SyncSection form={form} errors={errors} onChange={change} />
+        <div className="options-savebar" data-testid="save-bar">
+          <div className="options-savebar__row">
+            <button type="submit" className="primary" disabled={save.kind === 'saving'}>
+              {save.kind === 'saving' ? 'Saving…' : 'Save'}
+            </button>
+            <span
+              role="status"
+              aria-live="polite"
+              data-testid="save-status"
+              className={`options-savebar__status${save.kind === 'error' ? ' options-savebar__status--error' : ''}`}
+            >
+              {save.kind === 'saved' ? 'Saved.' : ''}
+              {save.kind === 'forgotten' ? 'Token removed; cached GitLab data deleted.' : ''}
+              {save.kind === 'error' ? save.message : ''}
+            </span>
+            {dirty && save.kind === 'idle' ? <span className="options-savebar__dirty">You have changes that are not saved yet.</span> : null}
+          </div>
+          {errors.form ? <p className="field__error" role="alert">{errors.form}</p> : null}
         </div>
-        {errors.form ? <p className="field__error" role="alert">{errors.form}</p> : null}
       </form>
     </Shell>
   );
 }
 
-function Shell({ children }: { children: React.ReactNode }) {
+function Shell({ nav, children }: { nav?: React.ReactNode; children: React.ReactNode }) {
   return (
-    <main style={{ maxWidth: 720, margin: '0 auto', padding: '1.5rem 1rem' }}>
-      <h1>Engineering Lens</h1>
-      <p style={{ marginTop: 0, color: 'var(--lens-muted)' }}>
-        Team KPIs, engineering allocation and Suggested DRI on your GitLab pages.
-      </p>
-      {children}
-    </main>
+    <div className="options-page">
+      <header className="options-header">
+        <h1>Engineering Lens</h1>
+        <p className="options-header__lead">
+          KPI badges on your GitLab issue, epic and board pages, and your team&apos;s KPIs in the toolbar popup, computed in
+          this browser from the GitLab API.
+        </p>
+      </header>
+      <div className="options-layout">
+        {nav}
+        <main className="options-main">{children}</main>
+      </div>
+    </div>
   );
 }
 

@@ -29,7 +29,7 @@ export async function testConnection(
   }
   const token = input.token.trim();
   if (!token) {
-    const message = 'Enter a personal access token (scope read_api, or api to also create issues and assign).';
+    const message = 'Enter a personal access token with the read_api scope.';
     return { ok: false, error: { kind: 'unauthorized', message }, fieldErrors: { token: message } };
   }
   // Checked before sending: a pasted invisible character would otherwise look like a network failure.

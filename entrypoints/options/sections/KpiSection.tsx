@@ -19,8 +19,10 @@ const TARGETS: Array<{ key: TextField; label: string; hint: string }> = [
 /** KPI window, time zone, failure definition and targets (SPEC §2: all configurable). */
 export function KpiSection({ form, errors, onChange }: Props) {
   return (
-    <section aria-labelledby="kpi-heading">
-      <h2 id="kpi-heading">KPIs</h2>
+    <section aria-labelledby="kpi-heading" className="options-section">
+      <h2 id="kpi-heading" tabIndex={-1}>
+        KPIs
+      </h2>
       <Field
         label="Window (days)"
         type="number"
@@ -44,6 +46,9 @@ export function KpiSection({ form, errors, onChange }: Props) {
         error={errors.dueSoonDays}
         hint={'Open issues due within this many days show "due in N d".'}
       />
+      <h3 id="kpi-failures-heading" tabIndex={-1}>
+        Failures
+      </h3>
       <Field
         label="Failure labels"
         multiline
@@ -69,6 +74,10 @@ export function KpiSection({ form, errors, onChange }: Props) {
         error={errors.outageLabels}
         hint="Comma-separated. A failure with one of these labels, or of issue type incident, is an outage: only the time outages are open counts as MTBF downtime. Other failures (such as severity bugs) still count as failures, with no downtime."
       />
+      <h3 id="kpi-targets-heading" tabIndex={-1}>
+        Targets
+      </h3>
+      <p className="field__hint options-section__intro">A badge is green when its KPI meets the target, amber when it is close.</p>
       {TARGETS.map(({ key, label, hint }) => (
         <Field
           key={key}

@@ -9,15 +9,17 @@ interface Props {
 
 export function TeamSection({ form, errors, onChange }: Props) {
   return (
-    <section aria-labelledby="team-heading">
-      <h2 id="team-heading">Team</h2>
+    <section aria-labelledby="team-heading" className="options-section">
+      <h2 id="team-heading" tabIndex={-1}>
+        Team
+      </h2>
       <Field
         label="Group"
         value={form.group}
         onChange={(group) => onChange({ group })}
         error={errors.group}
         placeholder="my-org/my-team"
-        hint="Full path of the team's GitLab group, used for Team KPIs and on group pages."
+        hint="Full path of the team's GitLab group, as in its URL. Team KPIs (in the popup, and the Team view on issue pages and boards) cover its issues and merge requests."
       />
       <Field
         label="Projects"
@@ -36,13 +38,6 @@ export function TeamSection({ form, errors, onChange }: Props) {
         error={errors.engineers}
         placeholder={'alice\nbob'}
         hint="One username per line. Empty: active members with Developer access or more."
-      />
-      <Field
-        label="Refresh cached data older than (minutes)"
-        type="number"
-        value={form.staleAfterMinutes}
-        onChange={(staleAfterMinutes) => onChange({ staleAfterMinutes })}
-        error={errors.staleAfterMinutes}
       />
     </section>
   );

@@ -1,16 +1,23 @@
 /**
- * The options page's answers (settings, Test connection, removing the token) and the content
- * script's status. Storage, permissions and GitLab access come in as dependencies
- * so the rules (which token may go to which host, what is saved when) are testable.
+ * The options page's answers (settings, Test connection and the last one kept, removing the
+ * token) and the content script's status. Storage, permissions and GitLab access come in as
+ * dependencies so the rules (which token may go to which host, what is saved when) are testable.
  */
-import { parseSettings, toPublicSettings, type FieldErrors, type Settings } from '../../settings';
+import { parseSettings, tokenProblem, toPublicSettings, type FieldErrors, type Settings } from '../../settings';
 import { isGitLabCom, normalizeGitLabUrl, originPermissionPattern } from '../../gitlab-url';
+import type { ConnectionCheck, ConnectionReport } from '../../messages';
 import type { Handlers } from '../router';
-import { createSettingsVerifier, type VerificationDeps } from '../settings-verification';
+import { createSettingsVerifier, type ConnectionTested, type VerificationDeps } from '../settings-verification';
 
 type SettingsHandlers = Pick<
   Handlers,
-  'ui:settings-get' | 'ui:settings-save' | 'ui:connection-test' | 'ui:forget-token' | 'content:status' | 'content:open-options'
+  | 'ui:settings-get'
+  | 'ui:settings-save'
+  | 'ui:connection-test'
+  | 'ui:connection-check'
+  | 'ui:forget-token'
+  | 'content:status'
+  | 'content:open-options'
 >;
 
 export interface SettingsHandlerDeps extends VerificationDeps {
@@ -28,10 +35,61 @@ export interface SettingsHandlerDeps extends VerificationDeps {
   connectionChanged(change: 'gitlab' | 'token'): Promise<void>;
   /** Team paths GitLab answered 404 for when they were last looked up, by settings field. */
   teamProblems(settings: Settings): Promise<FieldErrors>;
+  /** The last connection test kept for the options page (connection-check-store.ts); never the token. */
+  loadConnectionCheck(): Promise<ConnectionCheck | null>;
+  saveConnectionCheck(check: ConnectionCheck | null): Promise<void>;
+}
+
+/** Whether a test got as far as asking GitLab: a typo caught before sending is not worth keeping. */
+function askedGitLab(input: { gitlabUrl: string; token: string }): boolean {
+  const token = input.token.trim();
+  return normalizeGitLabUrl(input.gitlabUrl).ok && token !== '' && tokenProblem(token) === null;
+}
+
+/** The report as kept: what the page shows, without the per-field messages of that moment. */
+function keptReport(report: ConnectionReport): ConnectionReport {
+  if (!report.ok) return { ok: false, error: { kind: report.error.kind, message: report.error.message } };
+  const { gitlabUrl, user, token } = report;
+  return { ok: true, gitlabUrl, user: { username: user.username, name: user.name }, token: { name: token.name, scopes: [...token.scopes], expiresAt: token.expiresAt } };
 }
 
 export function createSettingsHandlers(deps: SettingsHandlerDeps): SettingsHandlers {
-  const verifier = createSettingsVerifier(deps);
+  /** Keeping the last test is for the options page's convenience: it never fails a test or a save. */
+  async function keepCheck(check: ConnectionCheck | null): Promise<void> {
+    try {
+      await deps.saveConnectionCheck(check);
+    } catch {
+      // Storage refused: the page shows the result it has, just not after a reload.
+    }
+  }
+
+  /** Every test that reached GitLab (Test connection's, or the one Save runs) is kept, without the token. */
+  async function keepTested({ input, report, at }: ConnectionTested): Promise<void> {
+    const url = normalizeGitLabUrl(input.gitlabUrl);
+    if (!url.ok || !askedGitLab(input)) return;
+    const settings = await deps.loadSettings().then(
+      (loaded) => loaded.settings,
+      () => null,
+    );
+    const token = input.token.trim();
+    const savedConnection = Boolean(settings?.token) && settings?.gitlabUrl === url.url && settings?.token === token;
+    await keepCheck({ gitlabUrl: url.url, checkedAt: new Date(at).toISOString(), savedConnection, report: keptReport(report) });
+  }
+
+  const verifier = createSettingsVerifier(deps, keepTested);
+
+  /**
+   * After a saved change of URL or token, the kept test is the passed one Save relied on, now of
+   * the saved connection; with no token saved there is nothing to show.
+   */
+  async function keepSavedConnection(settings: Settings): Promise<void> {
+    const passed = settings.token ? verifier.passedTest(settings.gitlabUrl, settings.token) : null;
+    await keepCheck(
+      passed
+        ? { gitlabUrl: settings.gitlabUrl, checkedAt: new Date(passed.at).toISOString(), savedConnection: true, report: keptReport(passed.report) }
+        : null,
+    );
+  }
 
   /**
    * A blank token field means "keep the saved token", but only for the GitLab it was saved
@@ -74,6 +132,9 @@ export function createSettingsHandlers(deps: SettingsHandlerDeps): SettingsHandl
       if (!saved.ok) return saved;
       if (saved.settings.gitlabUrl !== before.gitlabUrl) await deps.connectionChanged('gitlab');
       else if (saved.settings.token !== before.token) await deps.connectionChanged('token');
+      if (saved.settings.gitlabUrl !== before.gitlabUrl || saved.settings.token !== before.token) {
+        await keepSavedConnection(saved.settings);
+      }
       await deps.syncContentScriptRegistration(saved.settings.gitlabUrl);
       return { ok: true, settings: toPublicSettings(saved.settings) };
     },
@@ -86,11 +147,20 @@ export function createSettingsHandlers(deps: SettingsHandlerDeps): SettingsHandl
       return verifier.test({ gitlabUrl, token: resolved.token });
     },
 
+    'ui:connection-check': async () => {
+      const [check, { settings }] = await Promise.all([deps.loadConnectionCheck(), deps.loadSettings()]);
+      if (!check) return { check: null };
+      // Kept as "the saved connection" only while it still is (the URL or token may have changed since).
+      const stillSaved = check.savedConnection && settings.token !== '' && check.gitlabUrl === settings.gitlabUrl;
+      return { check: { ...check, savedConnection: stillSaved } };
+    },
+
     'ui:forget-token': async () => {
       const { settings } = await deps.loadSettings();
       const saved = await deps.saveSettings({ ...settings, token: '' });
       if (!saved.ok) throw new Error('saved settings no longer validate');
       await deps.clearCache();
+      await keepCheck(null);
       return { settings: toPublicSettings(saved.settings) };
     },
 

@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { ConnectionProbe } from '../../../../utils/background/connection-test';
 import { createSettingsHandlers as createHandlers, type SettingsHandlerDeps as HandlerDeps } from '../../../../utils/background/handlers/settings';
 import { GitLabError } from '../../../../utils/gitlab/errors';
+import type { ConnectionCheck } from '../../../../utils/messages';
 import { DEFAULT_SETTINGS, parseSettings, type Settings } from '../../../../utils/settings';
 
 const NOW = Date.parse('2026-05-01T12:00:00Z');
@@ -26,6 +27,7 @@ function probe(overrides: Partial<ConnectionProbe> = {}): ConnectionProbe {
 
 function makeDeps(saved: Settings, overrides: Partial<HandlerDeps> = {}) {
   let stored = saved;
+  let kept: ConnectionCheck | null = null;
   const probeCalls: Array<{ url: string; token: string }> = [];
   const deps: HandlerDeps = {
     loadSettings: async () => ({ settings: stored, problems: {} }),
@@ -47,9 +49,13 @@ function makeDeps(saved: Settings, overrides: Partial<HandlerDeps> = {}) {
     teamProblems: async () => ({}),
     connectionChanged: vi.fn(async () => {}),
     now: () => NOW,
+    loadConnectionCheck: async () => kept,
+    saveConnectionCheck: async (check) => {
+      kept = check;
+    },
     ...overrides,
   };
-  return { deps, handlers: createHandlers(deps), probeCalls, stored: () => stored };
+  return { deps, handlers: createHandlers(deps), probeCalls, stored: () => stored, kept: () => kept };
 }
 
 const savedSelfManaged: Settings = { ...DEFAULT_SETTINGS, gitlabUrl: 'https://gitlab.example.com', token: 'glpat-saved' };
@@ -255,5 +261,77 @@ describe('what a saved change does to the running background', () => {
     const third = makeDeps(savedSelfManaged);
     await third.handlers['ui:settings-save']({ settings: { ...candidate('https://gitlab.example.com'), kpi: { windowDays: 30 } }, token: '' }, sender);
     expect(third.deps.connectionChanged).not.toHaveBeenCalled();
+  });
+});
+
+describe('the last connection test is kept for the options page', () => {
+  const ada = { ok: true, gitlabUrl: 'https://gitlab.example.com', user: { username: 'ada', name: 'Ada' }, token: { name: 'lens', scopes: ['read_api'], expiresAt: '2027-01-31' } };
+  const revoked = () =>
+    probe({
+      getCurrentUser: async () => {
+        throw new GitLabError({ kind: 'unauthorized', reason: 'revoked' });
+      },
+    });
+
+  it('keeps a test of the saved connection with its time, and never the token', async () => {
+    const { handlers, kept } = makeDeps(savedSelfManaged);
+    await handlers['ui:connection-test']({ gitlabUrl: 'https://gitlab.example.com', token: '' }, sender);
+    expect(kept()).toEqual({ gitlabUrl: 'https://gitlab.example.com', checkedAt: '2026-05-01T12:00:00.000Z', savedConnection: true, report: ada });
+    expect(JSON.stringify(kept())).not.toContain('glpat-saved');
+    expect(await handlers['ui:connection-check']({}, sender)).toEqual({ check: kept() });
+  });
+
+  it('keeps a failed test of values not saved, marked as such, without its field messages', async () => {
+    const { handlers, kept } = makeDeps(savedSelfManaged, { createProbe: revoked });
+    await handlers['ui:connection-test']({ gitlabUrl: 'https://gitlab.example.com', token: 'glpat-revoked' }, sender);
+    expect(kept()).toMatchObject({ savedConnection: false, report: { ok: false, error: { kind: 'unauthorized' } } });
+    expect(kept()?.report).not.toHaveProperty('fieldErrors');
+    expect(JSON.stringify(kept())).not.toContain('glpat-revoked');
+  });
+
+  it('does not keep what was refused before asking GitLab', async () => {
+    const { handlers, kept } = makeDeps(DEFAULT_SETTINGS);
+    await handlers['ui:connection-test']({ gitlabUrl: 'ftp://x', token: 'glpat-x' }, sender);
+    await handlers['ui:connection-test']({ gitlabUrl: 'https://gitlab.com', token: '' }, sender);
+    await handlers['ui:connection-test']({ gitlabUrl: 'https://gitlab.com', token: 'glpat-\u200bx' }, sender);
+    expect(kept()).toBeNull();
+  });
+
+  it('after saving a tested token, keeps that test as the saved connection’s', async () => {
+    let now = NOW;
+    const { handlers, kept } = makeDeps(DEFAULT_SETTINGS, { now: () => now });
+    await handlers['ui:connection-test']({ gitlabUrl: 'https://gitlab.example.com', token: 'glpat-new' }, sender);
+    expect(kept()?.savedConnection).toBe(false);
+    now += 5 * 60_000;
+    const result = await handlers['ui:settings-save']({ settings: { gitlabUrl: 'https://gitlab.example.com' }, token: 'glpat-new' }, sender);
+    expect(result.ok).toBe(true);
+    expect(kept()).toEqual({ gitlabUrl: 'https://gitlab.example.com', checkedAt: '2026-05-01T12:00:00.000Z', savedConnection: true, report: ada });
+  });
+
+  it('keeps the test Save ran, passed or failed', async () => {
+    const passed = makeDeps(DEFAULT_SETTINGS);
+    await passed.handlers['ui:settings-save']({ settings: { gitlabUrl: 'https://gitlab.example.com' }, token: 'glpat-new' }, sender);
+    expect(passed.kept()).toMatchObject({ savedConnection: true, report: { ok: true, user: { username: 'ada' } } });
+
+    const failed = makeDeps(savedSelfManaged, { createProbe: revoked });
+    await failed.handlers['ui:settings-save']({ settings: { gitlabUrl: 'https://gitlab.example.com' }, token: 'glpat-revoked' }, sender);
+    expect(failed.kept()).toMatchObject({ savedConnection: false, report: { ok: false, error: { kind: 'unauthorized' } } });
+  });
+
+  it('forgets the kept test with the token, and stops calling a stale one the saved connection’s', async () => {
+    const { handlers, kept, deps } = makeDeps(savedSelfManaged);
+    await handlers['ui:connection-test']({ gitlabUrl: 'https://gitlab.example.com', token: '' }, sender);
+    await deps.saveSettings({ ...savedSelfManaged, gitlabUrl: 'https://gitlab.example.org' });
+    expect((await handlers['ui:connection-check']({}, sender)).check?.savedConnection).toBe(false);
+
+    await handlers['ui:forget-token']({}, sender);
+    expect(kept()).toBeNull();
+    expect(await handlers['ui:connection-check']({}, sender)).toEqual({ check: null });
+  });
+
+  it('a storage failure does not fail the test', async () => {
+    const { handlers } = makeDeps(DEFAULT_SETTINGS, { saveConnectionCheck: async () => Promise.reject(new Error('quota')) });
+    const report = await handlers['ui:connection-test']({ gitlabUrl: 'https://gitlab.com', token: 'glpat-new' }, sender);
+    expect(report.ok).toBe(true);
   });
 });
