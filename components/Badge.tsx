@@ -1,6 +1,7 @@
 import { useId } from 'react';
+import { badgeLabel, type BadgeStatus } from '../utils/overview/badge-view';
 
-export type BadgeStatus = 'met' | 'near' | 'missed' | 'neutral';
+export type { BadgeStatus };
 
 interface BadgeProps {
   /** What the badge shows, e.g. `On-time 70% (7/10)`. */
@@ -8,6 +9,8 @@ interface BadgeProps {
   /** How it was computed (formula, window, n); shown on hover and keyboard focus. */
   explanation: string;
   status?: BadgeStatus;
+  /** The status in words, for screen readers (BadgeView.statusLabel). */
+  statusLabel?: string;
   testId?: string;
 }
 
@@ -15,14 +18,14 @@ interface BadgeProps {
  * A KPI or status badge: keyboard-focusable, named by its text, described by its explanation.
  * All text arrives as React children, so GitLab data is never parsed as HTML.
  */
-export function Badge({ text, explanation, status = 'neutral', testId }: BadgeProps) {
+export function Badge({ text, explanation, status = 'neutral', statusLabel, testId }: BadgeProps) {
   const tooltipId = useId();
   return (
     <span
       className="lens-badge"
       tabIndex={0}
       role="note"
-      aria-label={text}
+      aria-label={badgeLabel({ text, statusLabel })}
       aria-describedby={tooltipId}
       data-status={status}
       data-testid={testId}

@@ -6,7 +6,7 @@ export function BadgeList({ badges }: { badges: readonly BadgeView[] }) {
   return (
     <>
       {badges.map((badge) => (
-        <Badge key={badge.id} text={badge.text} explanation={badge.explanation} status={badge.status} testId={`lens-${badge.id}`} />
+        <Badge key={badge.id} text={badge.text} explanation={badge.explanation} status={badge.status} statusLabel={badge.statusLabel} testId={`lens-${badge.id}`} />
       ))}
     </>
   );

@@ -31,9 +31,6 @@ export function LensRow({ label, children, lines = 1, lastLineWidth }: LensRowPr
         role="group"
         aria-label={label}
       >
-        <span className="lens-brand" aria-hidden="true">
-          Lens
-        </span>
         {children}
       </div>
     </div>

@@ -1,7 +1,9 @@
 import { useCallback, useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { sendMessage } from '../../utils/send-message';
-import { isSyncProgressPush, MessageError, SYNC_PROGRESS_PORT, type ResponseOf } from '../../utils/messages';
+import { isSyncProgressPush, MessageError, SYNC_PROGRESS_PORT, type ResponseOf, type SyncResourceInfo } from '../../utils/messages';
+import { timeAgo } from '../../utils/time-ago';
+import { formatAge } from '../../utils/kpi/format';
 import { SyncStatus } from './SyncStatus';
 import { TeamKpis } from './TeamKpis';
 
@@ -45,41 +47,98 @@ export function App() {
       .finally(() => void refresh());
   };
 
+  const ready = status.kind === 'ready' ? status : null;
   return (
-    <main style={{ width: 340, padding: '0.75rem 1rem' }}>
-      <h1 style={{ fontSize: '1.1rem' }}>Engineering Lens</h1>
+    <main className="popup">
+      <header className="popup__header">
+        <h1>Engineering Lens</h1>
+        <button type="button" className="popup__settings" onClick={() => void browser.runtime.openOptionsPage()}>
+          Settings
+        </button>
+      </header>
       {status.kind === 'loading' ? <p>Loading…</p> : null}
       {status.kind === 'error' ? <p className="field__error">{status.message}</p> : null}
-      {status.kind === 'ready' && !status.sync.configured ? (
+      {ready && !ready.sync.configured ? (
         <p>Not set up yet: add your GitLab URL and a personal access token in the settings.</p>
       ) : null}
-      {status.kind === 'ready' && status.sync.configured ? (
+      {ready && ready.sync.configured ? (
         <>
-          <p>
-            Connected to <strong>{new URL(status.sync.gitlabUrl).host}</strong>.
+          <p className="popup__team" data-testid="popup-team">
+            {ready.kpis?.teamPaths?.length ? ready.kpis.teamPaths.join(', ') : 'No team set'}
+            {ready.kpis ? ` · last ${ready.kpis.windowDays} days` : ''} · {new URL(ready.sync.gitlabUrl).host}
           </p>
-          <h2 style={{ fontSize: '1rem' }}>Team KPIs</h2>
-          {status.kpis ? <TeamKpis kpis={status.kpis} /> : null}
-          <h2 style={{ fontSize: '1rem' }}>Sync</h2>
-          <SyncStatus resources={status.sync.resources} now={status.at} />
-          <div className="actions">
-            <button type="button" onClick={syncNow} disabled={run.kind === 'running'}>
+          {ready.kpis?.incidents?.length ? <OngoingIncidents incidents={ready.kpis.incidents} now={ready.at} /> : null}
+          {ready.kpis ? <TeamKpis kpis={ready.kpis} /> : null}
+          <div className="popup__sync">
+            <span data-testid="sync-summary">{syncSummary(ready.sync.resources, ready.at)}</span>
+            <span aria-hidden="true"> · </span>
+            <button type="button" className="popup__link" onClick={syncNow} disabled={run.kind === 'running'}>
               {run.kind === 'running' ? 'Syncing…' : 'Sync now'}
             </button>
             <span role="status" aria-live="polite" data-testid="sync-result">
-              {run.kind === 'done' ? (run.ok ? 'Sync complete.' : 'Sync finished with errors (see above).') : ''}
+              {run.kind === 'done' ? (run.ok ? 'Sync complete.' : 'Sync finished with errors (see Details).') : ''}
               {run.kind === 'error' ? run.message : ''}
             </span>
           </div>
+          {/* Open by itself when something failed or was skipped: the reason is in there. */}
+          <details
+            className="popup__details"
+            open={ready.sync.resources.some((resource) => resource.status === 'failed' || resource.problems.length > 0) || undefined}
+          >
+            <summary>Details</summary>
+            <SyncStatus resources={ready.sync.resources} now={ready.at} />
+          </details>
         </>
       ) : null}
-      <div className="actions" style={{ marginTop: '0.75rem' }}>
-        <button type="button" className="primary" onClick={() => void browser.runtime.openOptionsPage()}>
-          Open settings
-        </button>
-      </div>
     </main>
   );
+}
+
+type Incident = NonNullable<ResponseOf<'ui:team-kpis'>['incidents']>[number];
+/** At most this many are listed: the popup keeps to 600 px; the rest are counted. */
+const INCIDENTS_SHOWN = 3;
+
+/** What needs action first: the team's open incidents, each a link to GitLab, with age and severity. */
+function OngoingIncidents({ incidents, now }: { incidents: readonly Incident[]; now: number }) {
+  const more = incidents.length - INCIDENTS_SHOWN;
+  return (
+    <section className="popup__incidents" aria-labelledby="popup-incidents">
+      <h2 id="popup-incidents">
+        <span aria-hidden="true">! </span>
+        {incidents.length === 1 ? '1 ongoing incident' : `${incidents.length} ongoing incidents`}
+      </h2>
+      <ul>
+        {incidents.slice(0, INCIDENTS_SHOWN).map((incident) => (
+          <li key={incident.url}>
+            <a href={incident.url} target="_blank" rel="noreferrer">
+              {incident.ref} {incident.title}
+            </a>
+            <span className="lens-muted">
+              {' '}
+              · {formatAge(now - Date.parse(incident.openedAt))}
+              {incident.severity ? ` · ${incident.severity}` : ''}
+            </span>
+          </li>
+        ))}
+      </ul>
+      {more > 0 ? <p className="lens-muted">and {more} more</p> : null}
+    </section>
+  );
+}
+
+/** "Synced 4 min ago", "Syncing… 300 items so far", "Not synced yet": the sync in one line. */
+function syncSummary(resources: readonly SyncResourceInfo[], now: number): string {
+  const running = resources.filter((resource) => resource.status === 'running');
+  if (running.length) {
+    const items = running.reduce((sum, resource) => sum + resource.itemsInRun, 0);
+    return items ? `Syncing… ${items} items so far` : 'Syncing…';
+  }
+  const failed = resources.some((resource) => resource.status === 'failed');
+  const times = resources.flatMap((resource) => (resource.lastSuccessAt ? [resource.lastSuccessAt] : []));
+  if (!times.length) return failed ? 'Sync failed (see Details)' : 'Not synced yet';
+  // The stalest resource says how old the data may be.
+  const oldest = times.sort()[0]!;
+  return `Synced ${timeAgo(oldest, now)}${failed ? ', with errors' : ''}`;
 }
 
 /**

@@ -16,10 +16,12 @@ export function SyncStatus({ resources, now }: { resources: SyncResourceInfo[]; 
     <ul className="sync-list" aria-label="Sync status">
       {resources.map((resource) => {
         const [kind, scopeKind, id] = resource.id.split(':');
+        // By path (`lens-demo/web-app`); the id only when the path is not known yet.
+        const scope = resource.scopePath ?? `${scopeKind} ${id}`;
         return (
           <li key={resource.id} data-status={resource.status}>
             <span className="sync-list__what">
-              {kind?.replace('_', ' ')} · {scopeKind} {id}
+              {kind?.replace('_', ' ')} · {scope}
             </span>{' '}
             <span className="sync-list__state">
               {STATUS_WORDS[resource.status]}

@@ -1,8 +1,9 @@
 import type { ResponseOf } from '../../utils/messages';
 
-const STATUS_WORDS = { met: 'meets its target', near: 'within 10 % of its target', missed: 'misses its target', neutral: 'no target status' };
+/** Marks drawn beside the status words; the words carry the meaning (never colour alone). */
+const MARKS = { met: '✓', near: '◐', missed: '!', neutral: '' } as const;
 
-/** The team's six KPIs against their targets, each with the sentence that explains its sample. */
+/** The team's six KPIs: value and sample, target, and status in words, one row each. */
 export function TeamKpis({ kpis }: { kpis: ResponseOf<'ui:team-kpis'> }) {
   if (!kpis.teamConfigured) return <p className="lens-muted">Add the team's group or projects in the settings to see its KPIs here.</p>;
   return (
@@ -37,7 +38,12 @@ function KpiList({ kpis }: { kpis: ResponseOf<'ui:team-kpis'> }) {
       {kpis.badges.map((badge) => (
         <li key={badge.id} data-status={badge.status} title={badge.explanation}>
           <span className="kpi-list__text">{badge.text}</span>
-          <span className="visually-hidden">, {STATUS_WORDS[badge.status]}. {badge.explanation}</span>
+          <span className="kpi-list__target">{badge.target ? `target ${badge.target}` : ''}</span>
+          <span className="kpi-list__status">
+            {MARKS[badge.status] ? <span aria-hidden="true">{MARKS[badge.status]} </span> : null}
+            {badge.statusLabel ?? 'no value yet'}
+          </span>
+          <span className="visually-hidden">. {badge.explanation}</span>
         </li>
       ))}
     </ul>

@@ -53,7 +53,8 @@ function addEpicFixture(sandbox: Sandbox, now = Date.now()): void {
  * - Complete: Epic Sprint (due -7 d) holds A, B, E; closed by its end A, E → 2/3 = 67 %.
  * - Progress by weight: closed A + B + E = 3 + 5 + 6 = 14 of 3 + 5 + 2 + 4 + 6 = 20 → 70 %.
  */
-const EXPECTED = ['On-time 50% (2/4)', 'Complete 67% (2/3)', 'Progress 70% (14/20 weight)'];
+// Accessible names: text, then the status in words (50 % and 67 % miss 80 %; progress has no target).
+const EXPECTED = ['On-time 50% (2/4), missed', 'Complete 67% (2/3), missed', 'Progress 70% (14/20 weight)'];
 
 const epicTest = test.extend<{ sandbox: Sandbox }>({
   // eslint-disable-next-line no-empty-pattern

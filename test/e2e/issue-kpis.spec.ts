@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { PROJECT_PATHS, READ_TOKEN } from '../gitlab-sandbox/index';
 import { configure, expect } from './fixtures';
-import { EXPECTED_PROJECT_KPIS, FIXTURE_ENGINEERS } from './kpi-fixture';
+import { EXPECTED_PROJECT_KPI_NAMES, EXPECTED_PROJECT_KPIS, FIXTURE_ENGINEERS } from './kpi-fixture';
 import { kpiTest, movedElements, recordLayoutShifts, setUpKpiTeam } from './kpi-test';
 
 const project = PROJECT_PATHS.webApp;
@@ -11,14 +11,24 @@ function strip(page: Page) {
   return page.locator('[data-lens="issue-kpi-badges"]');
 }
 
+/** Opens the strip's folded KPI line (it starts folded, and stays as the user left it in the tab). */
+async function openKpis(page: Page): Promise<void> {
+  const toggle = strip(page).getByRole('button', { name: /KPIs · \d of 6 on target/ });
+  if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+  await expect(toggle).toHaveAttribute('aria-expanded', 'true');
+}
+
 async function expectIssueTwoBadges(page: Page): Promise<void> {
   const host = strip(page);
   await expect(host).toHaveCount(1);
   // #2: due 5 days ago and open; created 30 days ago.
-  // A badge's accessible name is its text (its tooltip is its description).
+  // A badge's accessible name is its text, then its status in words (its tooltip is its description).
   await expect(host.getByTestId('lens-due')).toHaveAccessibleName('overdue 5 d');
   await expect(host.getByTestId('lens-age')).toHaveAccessibleName('open 30 d');
-  for (const expected of EXPECTED_PROJECT_KPIS) {
+  // The six KPIs fold into one line saying how many are on target (MTTR and MTBF of the six).
+  await expect(host.getByRole('button', { name: 'Project KPIs · 2 of 6 on target' })).toBeVisible();
+  await openKpis(page);
+  for (const expected of EXPECTED_PROJECT_KPI_NAMES) {
     await expect(host.getByRole('note', { name: expected, exact: true })).toHaveCount(1);
   }
   await expect(host.getByRole('note')).toHaveCount(2 + EXPECTED_PROJECT_KPIS.length);
@@ -66,6 +76,26 @@ kpiTest.describe('issue page KPI badges', () => {
     await expect(strip(page).getByTestId('lens-age')).toHaveAccessibleName('was open 28 d');
     await expect(strip(page)).toHaveCount(1);
     await expect(strip(page).getByTestId('lens-due')).toHaveAccessibleName(/on time/);
+    // The KPI line stays open, as it was left on #2.
+    await expect(strip(page).getByRole('button', { name: 'Project KPIs · 2 of 6 on target' })).toHaveAttribute('aria-expanded', 'true');
+    await expect(strip(page).getByRole('note', { name: EXPECTED_PROJECT_KPI_NAMES[0], exact: true })).toBeVisible();
+  });
+
+  kpiTest('the KPI line starts folded and opens and closes from the keyboard', async ({ context, sandbox, openOptions }) => {
+    await setUpKpiTeam(sandbox, openOptions);
+    const page = await context.newPage();
+    await page.goto(`${sandbox.url}/${project}/-/issues/2`);
+    const toggle = strip(page).getByRole('button', { name: 'Project KPIs · 2 of 6 on target' });
+    await expect(toggle).toHaveAttribute('aria-expanded', 'false');
+    // Folded: the issue's own badges only.
+    await expect(strip(page).getByRole('note')).toHaveCount(2);
+    await toggle.focus();
+    await page.keyboard.press('Enter');
+    await expect(toggle).toHaveAttribute('aria-expanded', 'true');
+    await expect(strip(page).getByRole('note')).toHaveCount(8);
+    await page.keyboard.press('Space');
+    await expect(toggle).toHaveAttribute('aria-expanded', 'false');
+    await expect(strip(page).getByRole('note')).toHaveCount(2);
   });
 
   kpiTest('the KPI window and targets set in the options change the badges', async ({ context, sandbox, openOptions }) => {
@@ -77,11 +107,12 @@ kpiTest.describe('issue page KPI badges', () => {
 
     const page = await context.newPage();
     await page.goto(`${sandbox.url}/${project}/-/issues/2`);
+    await openKpis(page);
     // Last 14 days: due #1 (-10 d, on time), #2 (-5 d, late), #6 and #7 (-8 d via the milestone,
     // on time and late); #3 (-20 d) falls out → 2/4. Failures: only #9 (-10 d, 6 h) → MTTR 6.0 h,
     // which misses a 5 h target by more than 10 % (5.5 h).
-    await expect(strip(page).getByRole('note', { name: 'On-time 50% (2/4)', exact: true })).toBeVisible();
-    const mttr = strip(page).getByRole('note', { name: 'MTTR 6.0 h', exact: true });
+    await expect(strip(page).getByRole('note', { name: 'On-time 50% (2/4), missed', exact: true })).toBeVisible();
+    const mttr = strip(page).getByRole('note', { name: 'MTTR 6.0 h, missed', exact: true });
     await expect(mttr).toHaveAttribute('data-status', 'missed');
   });
 
@@ -141,7 +172,8 @@ kpiTest.describe('issue page KPI badges', () => {
     // Team (web-app + api-service), by hand: On-time web-app 2/5 + api-service 1/1 = 3/6;
     // MTTR (2 h + 6 h + 10 h) / 3 = 6.0 h; MR rate (6 + 3) merged / 3 engineers / 3 months = 1.0.
     await scope.getByRole('button', { name: 'Team' }).click();
-    for (const text of ['On-time 50% (3/6)', 'MTTR 6.0 h', 'MR rate 1.0 /eng/mo']) {
+    await expect(strip(page).getByRole('button', { name: /^Team KPIs · \d of 6 on target/ })).toBeVisible();
+    for (const text of ['On-time 50% (3/6), missed', 'MTTR 6.0 h, on target', 'MR rate 1.0 /eng/mo, missed']) {
       await expect(strip(page).getByRole('note', { name: text, exact: true })).toBeVisible();
     }
     await expect(strip(page).getByRole('group', { name: 'KPI scope' }).getByRole('button', { name: 'Team' })).toHaveAttribute('aria-pressed', 'true');
@@ -150,9 +182,9 @@ kpiTest.describe('issue page KPI badges', () => {
 
     // Client-side navigation to another issue keeps the Team view.
     await page.evaluate((href) => (window as unknown as { __sandbox: { navigate(h: string): void } }).__sandbox.navigate(href), `/${project}/-/issues/1`);
-    await expect(strip(page).getByRole('note', { name: 'On-time 50% (3/6)', exact: true })).toBeVisible();
+    await expect(strip(page).getByRole('note', { name: 'On-time 50% (3/6), missed', exact: true })).toBeVisible();
 
     await strip(page).getByRole('group', { name: 'KPI scope' }).getByRole('button', { name: 'Project' }).click();
-    await expect(strip(page).getByRole('note', { name: EXPECTED_PROJECT_KPIS[0], exact: true })).toBeVisible();
+    await expect(strip(page).getByRole('note', { name: EXPECTED_PROJECT_KPI_NAMES[0], exact: true })).toBeVisible();
   });
 });

@@ -37,6 +37,9 @@ export async function recordLayoutShifts(page: Page): Promise<void> {
     const at = (rect: DOMRectReadOnly) => `(${Math.round(rect.x)},${Math.round(rect.y)})`;
     new PerformanceObserver((list) => {
       for (const entry of list.getEntries()) {
+        // A shift right after the user's own click or key (opening our KPI line) is expected,
+        // as CLS counts it: only shifts nobody asked for are recorded.
+        if ((entry as unknown as { hadRecentInput: boolean }).hadRecentInput) continue;
         for (const source of (entry as unknown as { sources: Source[] }).sources) {
           const element = source.node instanceof Element ? source.node : (source.node?.parentElement ?? null);
           if (!element || element.closest('[data-lens]')) continue;

@@ -80,7 +80,7 @@ test.describe('the token stays with its GitLab', () => {
     const popup = await context.newPage();
     await popup.goto(`chrome-extension://${extensionId}/popup.html`);
     await popup.getByRole('button', { name: 'Sync now' }).click();
-    await expect(popup.getByTestId('sync-result')).toHaveText('Sync finished with errors (see above).', { timeout: 30_000 });
+    await expect(popup.getByTestId('sync-result')).toHaveText('Sync finished with errors (see Details).', { timeout: 30_000 });
     await expect(popup.getByRole('list', { name: 'Sync status' })).toContainText(`redirected to ${other.url}`);
     expect(withToken(other)).toEqual([]);
   });

@@ -42,7 +42,7 @@ const PROJECT_RESOURCES = ['issues', 'merge requests', 'members', 'milestones', 
 async function popupAfterItsSync(context: BrowserContext, extensionId: string): Promise<Page> {
   const popup = await context.newPage();
   await popup.goto(`chrome-extension://${extensionId}/popup.html`);
-  const synced = Object.fromEntries(PROJECT_RESOURCES.map((resource) => [`${resource} · project ${PROJECT}`, 'ok']));
+  const synced = Object.fromEntries(PROJECT_RESOURCES.map((resource) => [`${resource} · ${PROJECT_PATHS.webApp}`, 'ok']));
   await expect
     .poll(
       async () => {
@@ -95,7 +95,8 @@ test.describe('sync against the stand-in', () => {
     expect(requestsTo(sandbox, path('merge_requests'))).toHaveLength(Math.ceil(mergeRequestCount / 100));
     expect(requestsTo(sandbox, path('members/all'))).toHaveLength(1);
     expect((await cachedIssueIids(context)).length).toBe(issueCount);
-    await expect(popup.getByRole('list', { name: 'Sync status' })).toContainText('issues · project 201 synced');
+    await popup.getByText('Details').click();
+    await expect(popup.getByRole('list', { name: 'Sync status' })).toContainText(`issues · ${PROJECT_PATHS.webApp} synced`);
 
     // The warm sync: Sync now on the complete cache asks only for what changed since.
     sandbox.requests.reset();
@@ -165,7 +166,7 @@ test.describe('sync against the stand-in', () => {
     sandbox.data.touch();
     await setUpTeam(sandbox, openOptions);
     const popup = await popupAfterItsSync(context, extensionId);
-    const problems = popup.locator('details', { hasText: '1 item from GitLab could not be read' });
+    const problems = popup.locator('details.sync-list__problems', { hasText: '1 item from GitLab could not be read' });
     await expect(problems).toBeVisible();
     await problems.locator('summary').click();
     await expect(problems).toContainText(`#${bad.iid}`);

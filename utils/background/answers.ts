@@ -24,7 +24,7 @@ export const SNAPSHOT_MAX_AGE_MS = 60 * 60_000;
  * The answer stored under `key`, or a new one when its stamp changed or it is too old. `read`: the
  * stored record when the caller has read it already (alongside other reads).
  */
-export async function snapshot<T extends BadgeSnapshot['badges']>(
+export async function snapshot<T>(
   db: LensDb,
   key: string,
   stamp: string,
@@ -72,7 +72,7 @@ export function createAnswers(data: Pick<DataService, 'ensureFresh'>, now: () =>
    * states (its key needs only the targets) and the stamp comes from that same read: on a busy
    * 2-core machine every IndexedDB round trip costs milliseconds on the page's path.
    */
-  async function over<T extends BadgeSnapshot['badges']>(
+  async function over<T>(
     db: LensDb,
     name: string,
     targets: readonly ScopeTarget[],

@@ -1,6 +1,5 @@
 import { deleteDB, openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import type { GitLabEpic, GitLabIssue, GitLabMergeRequest } from '../gitlab/schemas';
-import type { BadgeView } from '../overview/badge-view';
 import type { ScopeKey, StoredCodeowners, StoredMember, StoredMilestone, StoredScopeId, SyncState } from './records';
 
 // The extension's IndexedDB cache (SPEC §8). Only the background service worker opens it.
@@ -54,7 +53,7 @@ export interface LensDbSchema extends DBSchema {
  * An answer computed from the cache (badges, or a board's card badges by path), kept until the
  * data or settings it came from change. Its key says what it is (`kpis:`, `epic:`, `cards:`).
  */
-export interface BadgeSnapshot<T = BadgeView[] | Record<string, BadgeView[]>> {
+export interface BadgeSnapshot<T = unknown> {
   key: string;
   /** Sync stamps of the data and the settings used; a different stamp means recompute. */
   stamp: string;

@@ -51,6 +51,8 @@ const issueFields = z.object({
   epic_iid: nullish(z.number()), // deprecated: use epic.iid
   iteration: nullish(iterationSchema),
   health_status: nullish(z.string()),
+  // Incidents: `CRITICAL` | `HIGH` | `MEDIUM` | `LOW` | `UNKNOWN`, where the payload carries it.
+  severity: nullish(z.string()),
 });
 
 function normaliseIssue<T extends z.output<typeof issueFields>>({

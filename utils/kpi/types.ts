@@ -32,6 +32,8 @@ export interface KpiIssue {
   /** REST `type` ('ISSUE' | 'INCIDENT' | ...), its successor. */
   type?: string | null;
   weight?: number | null;
+  /** Incidents: GitLab's severity (`CRITICAL` … `UNKNOWN`) where the payload carries it. */
+  severity?: string | null;
   web_url?: string;
   references?: { full?: string } | null;
 }

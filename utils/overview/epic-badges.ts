@@ -121,6 +121,8 @@ export function epicBadges(data: EpicData, settings: KpiSettings, now: Date): Ba
   ];
 }
 
+/** The scope goes after the judgement ("On-time: 25% · target ≥ 80% · missed."), before the sample. */
 function withScope(badge: BadgeView, scope: string): BadgeView {
-  return { ...badge, explanation: `Issues of ${scope}: ${badge.explanation}` };
+  const cut = badge.explanation.indexOf('. ') + 2;
+  return { ...badge, explanation: `${badge.explanation.slice(0, cut)}Issues of ${scope}: ${badge.explanation.slice(cut)}` };
 }

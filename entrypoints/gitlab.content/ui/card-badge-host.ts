@@ -8,7 +8,7 @@
  * neither shifts nor has to be laid out and painted again as a whole.
  */
 import overlayCss from '../../../components/overlay.css?inline';
-import type { BadgeView } from '../../../utils/overview/badge-view';
+import { badgeLabel, type BadgeView } from '../../../utils/overview/badge-view';
 
 export const CARD_BADGES_ID = 'board-card-badges';
 
@@ -66,7 +66,7 @@ function badgeElement(badge: BadgeView, tooltipId: string): HTMLElement {
   element.className = 'lens-badge';
   element.tabIndex = 0;
   element.setAttribute('role', 'note');
-  element.setAttribute('aria-label', badge.text);
+  element.setAttribute('aria-label', badgeLabel(badge));
   element.setAttribute('aria-describedby', tooltipId);
   element.dataset.status = badge.status;
   element.dataset.testid = `lens-${badge.id}`;
@@ -84,7 +84,7 @@ export function sameBadges(a: readonly BadgeView[], b: readonly BadgeView[]): bo
     a.length === b.length &&
     a.every((badge, i) => {
       const other = b[i]!;
-      return badge.id === other.id && badge.text === other.text && badge.explanation === other.explanation && badge.status === other.status;
+      return badge.id === other.id && badge.text === other.text && badge.explanation === other.explanation && badge.status === other.status && badge.statusLabel === other.statusLabel;
     })
   );
 }

@@ -1,12 +1,12 @@
 /** The issue badge strip shared by the issue page and the `?show=` drawer. */
 import { BadgeList } from '../../../components/BadgeList';
 import { ScopeSwitch } from '../../../components/ScopeSwitch';
-import { useState, type ReactNode } from 'react';
+import { useId, useState, type ReactNode } from 'react';
 import type { ScopeChoice } from '../../../components/ScopeSwitch';
 import type { RequestOf, ResponseOf } from '../../../utils/messages';
 import { sendMessage } from '../../../utils/send-message';
 import { onSyncEnded } from './data-changes';
-import { preferredScope, useScopeChoice } from './kpi-scope';
+import { preferredScope, useKpisOpen, useScopeChoice } from './kpi-scope';
 import { BackgroundStrip } from './kpi-strip';
 
 type IssueRequest = RequestOf<'content:issue-overview'>;
@@ -63,6 +63,8 @@ interface IssueOverviewProps {
 
 function IssueOverview({ load, takeSettled }: IssueOverviewProps) {
   const [scope, choose] = useScopeChoice();
+  const [open, setOpen] = useKpisOpen();
+  const kpisId = useId();
   // Taken once, for the scope the strip starts with; a strip for another scope asks.
   const [first] = useState(() => ({ scope, answer: takeSettled(scope) }));
   return (
@@ -82,17 +84,39 @@ function IssueOverview({ load, takeSettled }: IssueOverviewProps) {
           {/* The issue's own badges on the first line, the KPIs of its project or team on the second. */}
           <span className="lens-line-break" aria-hidden="true" />
           {data.kpis.length ? (
-            <ScopeSwitch
-              value={data.kpiScope === 'team' ? 'team' : 'own'}
-              onChange={choose}
-              ownLabel="Project"
-              ownPath={data.projectPath}
-              teamConfigured={data.teamConfigured}
-            />
+            <>
+              {/* The issue's own badges stay in view; the six KPIs fold into one line that opens in place. */}
+              <button
+                type="button"
+                className="lens-disclosure"
+                aria-expanded={open}
+                aria-controls={kpisId}
+                data-testid="lens-kpis-toggle"
+                onClick={() => setOpen(!open)}
+              >
+                {kpiSummary(data)}
+                <span aria-hidden="true">{open ? ' ▾' : ' ▸'}</span>
+              </button>
+              <span id={kpisId} className="lens-kpi-group" hidden={!open}>
+                <ScopeSwitch
+                  value={data.kpiScope === 'team' ? 'team' : 'own'}
+                  onChange={choose}
+                  ownLabel="Project"
+                  ownPath={data.projectPath}
+                  teamConfigured={data.teamConfigured}
+                />
+                <BadgeList badges={data.kpis} />
+              </span>
+            </>
           ) : null}
-          <BadgeList badges={data.kpis} />
         </>
       )}
     />
   );
+}
+
+/** "Team KPIs · 2 of 6 on target": what the folded KPI line says. */
+export function kpiSummary(data: Pick<IssueAnswer, 'kpis' | 'kpiScope'>): string {
+  const met = data.kpis.filter((badge) => badge.status === 'met').length;
+  return `${data.kpiScope === 'team' ? 'Team' : 'Project'} KPIs · ${met} of ${data.kpis.length} on target`;
 }

@@ -19,3 +19,17 @@ export function useScopeChoice(): [ScopeChoice, (scope: ScopeChoice) => void] {
     },
   ];
 }
+
+/** Whether the issue strip's KPI line is open, kept like the scope for the tab's life. */
+let kpisOpen = false;
+
+export function useKpisOpen(): [boolean, (open: boolean) => void] {
+  const [open, setOpen] = useState(kpisOpen);
+  return [
+    open,
+    (next) => {
+      kpisOpen = next;
+      setOpen(next);
+    },
+  ];
+}

@@ -60,10 +60,9 @@ export async function mountLensHost(options: LensHostOptions): Promise<void> {
     css: overlayCss,
     anchor: () => firstMatch(searchRoot, anchors),
     append: (anchor, host) => insert(host, placed?.anchor === anchor ? placed.reference : referenceOf(anchor, append), append),
-    // GitLab's keyboard shortcuts must not fire while typing in our UI.
-    isolateEvents: ['keydown', 'keyup', 'keypress'],
     onMount(container, _shadow, host) {
       host.setAttribute('data-lens', featureId);
+      isolateTyping(host);
       reactRoot = createRoot(container);
       const root = reactRoot;
       noteMount(host);
@@ -209,4 +208,19 @@ export function gitlabTheme(): 'dark' | 'light' {
   return document.documentElement.classList.contains('gl-dark') || document.body.classList.contains('gl-dark')
     ? 'dark'
     : 'light';
+}
+
+/**
+ * GitLab's keyboard shortcuts must not fire while the user types in our UI, so keys typed into
+ * an editable element of ours stop at the host. Other keys go on: Escape closes GitLab's drawer
+ * even when focus is on one of our buttons (WXT's `isolateEvents` stopped every key).
+ */
+function isolateTyping(host: HTMLElement): void {
+  for (const type of ['keydown', 'keyup', 'keypress'] as const) {
+    host.addEventListener(type, (event) => {
+      const target = event.composedPath()[0];
+      const editable = target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
+      if (editable && event.key !== 'Escape') event.stopPropagation();
+    });
+  }
 }

@@ -297,9 +297,16 @@ describe('mountLensHost', () => {
     expect(hosts('issue-kpi-badges')).toHaveLength(1);
   });
 
-  it('keeps GitLab keyboard shortcuts from firing while typing in the UI', async () => {
+  it('keeps GitLab keyboard shortcuts from firing while typing in the UI, and lets Escape and button keys through', async () => {
     document.body.append(header().row);
-    await mount({ render: () => <input aria-label="note" /> }).done;
+    await mount({
+      render: () => (
+        <>
+          <input aria-label="note" />
+          <button type="button">open</button>
+        </>
+      ),
+    }).done;
     const shortcuts = vi.fn();
     document.addEventListener('keydown', shortcuts);
     try {
@@ -309,6 +316,13 @@ describe('mountLensHost', () => {
       // A key pressed on GitLab's own page still reaches its shortcuts.
       document.body.dispatchEvent(new KeyboardEvent('keydown', { key: 'e', bubbles: true }));
       expect(shortcuts).toHaveBeenCalledTimes(1);
+      // Escape goes on even from our input (GitLab closes its drawer with it), and so does any
+      // key on our buttons, as on GitLab's own.
+      input.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, composed: true }));
+      expect(shortcuts).toHaveBeenCalledTimes(2);
+      const button = hosts()[0]!.shadowRoot!.querySelector('button')!;
+      button.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, composed: true }));
+      expect(shortcuts).toHaveBeenCalledTimes(3);
     } finally {
       document.removeEventListener('keydown', shortcuts);
     }

@@ -22,6 +22,12 @@ describe('boardCardBadges', () => {
     expect(boardCardBadges(issue(5, { milestone: { id: 1, due_date: '2025-03-11' } }), DEFAULT_KPI_SETTINGS, now)[0]).toMatchObject({ text: 'due in 1 d' });
   });
 
+  it('badges an ongoing incident, before its due status', () => {
+    // Opened Mar 10 06:00, now 12:00: 6 h; also due Mar 9: overdue 1 d.
+    const incident = issue(7, { issue_type: 'incident', created_at: '2025-03-10T06:00:00Z', due_date: '2025-03-09' });
+    expect(boardCardBadges(incident, DEFAULT_KPI_SETTINGS, now).map((badge) => badge.text)).toEqual(['Ongoing incident · 6 h', 'overdue 1 d']);
+  });
+
   it('leaves a card alone when nothing needs attention: on track, no due date, or closed (even late)', () => {
     expect(boardCardBadges(issue(6, { due_date: '2025-03-20' }), DEFAULT_KPI_SETTINGS, now)).toEqual([]);
     expect(boardCardBadges(issue(4), DEFAULT_KPI_SETTINGS, now)).toEqual([]);

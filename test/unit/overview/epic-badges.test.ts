@@ -62,7 +62,7 @@ describe('epicBadges', () => {
     expect(badges.map((badge) => badge.text)).toEqual(['On-time 25% (1/4)', 'Complete 67% (2/3)', 'Progress 57% (8/14 weight)']);
     // 25 % and 67 % are below the 80 % target minus the 10 % band (72 %): missed.
     expect(badges.map((badge) => badge.status)).toEqual(['missed', 'missed', 'neutral']);
-    expect(badges[0]!.explanation).toMatch(/^Issues of &1 and its 2 child epics: 1 of 4 issues due in the last 90 days/);
+    expect(badges[0]!.explanation).toMatch(/^On-time: 25% · target ≥ 80% · missed\. Issues of &1 and its 2 child epics: 1 of 4 issues due in the last 90 days/);
     expect(badges[2]!.explanation).toBe('8 of 14 weight is in closed issues of &1 and its 2 child epics. 1 issue without a weight is not counted.');
   });
 

@@ -6,6 +6,10 @@ import type { Answers } from '../answers';
 import type { DataService } from '../data-service';
 import type { Handlers } from '../router';
 import { hasTeam, resolveTeam, teamTargetsOrExplain } from '../scopes';
+import { loadTeamData } from '../scope-cache';
+import { compileOutageMatcher, type KpiIssue, type KpiSettings } from '../../kpi';
+import { incidentSeverity } from '../../overview/issue-badges';
+import { kpiSettingsFrom } from '../../settings';
 
 type PopupHandlers = Pick<Handlers, 'ui:sync-status' | 'ui:sync-now' | 'ui:team-kpis'>;
 
@@ -17,13 +21,16 @@ export function createPopupHandlers(data: DataService, answers: Answers, now: ()
         throw error;
       });
       if (!settings || !db) return { configured: false, gitlabUrl: '', resources: [] };
-      const states = await getAllSyncStates(db);
+      const [states, ids] = await Promise.all([getAllSyncStates(db), db.getAll('scopeIds')]);
+      // Resources are named by their project's or group's path, never by a bare id.
+      const pathOf = new Map<string, string>(ids.flatMap((record) => (record.id === null ? [] : [[`${record.kind}:${record.id}`, record.path] as const])));
       const at = now();
       return {
         configured: true,
         gitlabUrl: settings.gitlabUrl,
         resources: states.map((state) => ({
           id: state.id,
+          ...withPath(pathOf.get(state.id.split(':').slice(1).join(':'))),
           status: syncStatusOf(state, at),
           lastSuccessAt: state.lastSuccessAt,
           itemsInRun: state.itemsInRun,
@@ -42,8 +49,15 @@ export function createPopupHandlers(data: DataService, answers: Answers, now: ()
         return { teamConfigured: false, badges: [], windowDays, freshness: { syncedAt: null, syncing: false, scopes: [] }, problems: [] };
       }
       const { targets, problems } = await resolveTeam(settings, data);
-      const { badges, freshness } = await answers.kpis({ settings, db }, targets, undefined);
-      return { teamConfigured: true, badges, windowDays, freshness, problems };
+      const [{ badges, freshness }, open] = await Promise.all([
+        answers.kpis({ settings, db }, targets, undefined),
+        // Kept with the scopes' completed syncs, like the KPIs: the popup opens from one read.
+        answers.over(db, 'incidents', targets, undefined, { rules: settings.kpi, gitlabUrl: settings.gitlabUrl }, async () =>
+          openIncidents((await loadTeamData(db, targets, settings.gitlabUrl)).issues, kpiSettingsFrom(settings), settings.gitlabUrl),
+        ),
+      ]);
+      const teamPaths = [settings.team.group, ...settings.team.projects].filter(Boolean);
+      return { teamConfigured: true, teamPaths, incidents: open.value ?? [], badges, windowDays, freshness, problems };
     },
 
     'ui:sync-now': async () => {
@@ -53,4 +67,27 @@ export function createPopupHandlers(data: DataService, answers: Answers, now: ()
       return { scopes: targets.length, ok: outcomes.every(Boolean) && !problems.length };
     },
   };
+}
+
+function withPath(path: string | undefined): { scopePath?: string } {
+  return path ? { scopePath: path } : {};
+}
+
+/**
+ * The team's open outages (kpi/failures.ts), oldest first. Only links into the configured GitLab
+ * are kept: the popup renders them as links.
+ */
+export function openIncidents(issues: readonly KpiIssue[], settings: KpiSettings, gitlabUrl: string) {
+  const isOutage = compileOutageMatcher(settings.failureRules);
+  const root = `${gitlabUrl.replace(/\/+$/, '')}/`;
+  return issues
+    .filter((issue) => issue.state === 'opened' && isOutage(issue) && issue.web_url?.startsWith(root))
+    .sort((a, b) => (a.created_at < b.created_at ? -1 : 1))
+    .map((issue) => ({
+      ref: issue.references?.full ?? `#${issue.iid}`,
+      title: issue.title ?? '',
+      url: issue.web_url!,
+      openedAt: issue.created_at,
+      severity: incidentSeverity(issue),
+    }));
 }
