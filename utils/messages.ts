@@ -137,6 +137,8 @@ export const uiMessages = {
     request: z.object({}),
     response: z.object({
       teamConfigured: z.boolean(),
+      /** The team is exactly this page's project or group: no Project/Team switch. */
+      teamIsOwn: z.optional(z.boolean()),
       /** The team's groups and projects by path, to name it by. */
       teamPaths: z.optional(z.array(z.string())),
       /** The team's open incidents (outages), oldest first: links to GitLab. */
@@ -193,6 +195,8 @@ export const contentMessages = {
       kpiScope: z.enum(['project', 'team']),
       /** Whether a team (group or projects) is configured, so the Team view can be offered. */
       teamConfigured: z.boolean(),
+      /** The team is exactly this page's project or group: no Project/Team switch. */
+      teamIsOwn: z.optional(z.boolean()),
       projectPath: z.string(),
       windowDays: z.number(),
       freshness: freshnessSchema,
@@ -215,6 +219,8 @@ export const contentMessages = {
       scopePath: z.string(),
       kpiScope: z.enum(['board', 'team']),
       teamConfigured: z.boolean(),
+      /** The team is exactly this page's project or group: no Project/Team switch. */
+      teamIsOwn: z.optional(z.boolean()),
       windowDays: z.number(),
       freshness: freshnessSchema,
     }),

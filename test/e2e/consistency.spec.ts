@@ -25,6 +25,7 @@ kpiTest('the same KPI of the same scope reads the same on the issue page, the dr
   const strip = page.locator('[data-lens="issue-kpi-badges"]');
   await strip.getByRole('button', { name: /^Project KPIs/ }).click();
   const onIssuePage = await kpisIn(strip);
+  await expect(strip.getByRole('group', { name: 'KPI scope' })).toHaveCount(0);
   expect(onIssuePage.map((kpi) => kpi.split(' | ')[0])).toEqual(EXPECTED_PROJECT_KPIS);
   // The tooltip starts with value, target and status in words.
   expect(onIssuePage[0]).toContain('On-time 40% (2/5) | On-time: 40% · target ≥ 80% · missed. 2 of 5 issues');
@@ -32,6 +33,8 @@ kpiTest('the same KPI of the same scope reads the same on the issue page, the dr
   await page.goto(`${sandbox.url}/${project}/-/boards/1`);
   const bar = page.locator('[data-lens="board-summary"]');
   expect(await kpisIn(bar)).toEqual(onIssuePage);
+  // The team is this project: nothing to switch to, so no Project/Team switch (nor on the issue).
+  await expect(bar.getByRole('group', { name: 'KPI scope' })).toHaveCount(0);
 
   await page.locator(`li.board-card[data-item-path="${project}#2"] [data-testid="board-card-title-link"]`).click();
   const drawer = page.locator('[data-testid="work-item-drawer"] [data-lens="drawer-kpi-badges"]');

@@ -32,6 +32,13 @@ export function hasTeam(settings: Settings): boolean {
   return Boolean(settings.team.group || settings.team.projects.length);
 }
 
+/** Whether the team is exactly this project or group: then there is nothing to switch to. */
+export function teamIsOnly(settings: Settings, own: { projectPath?: string; groupPath?: string }): boolean {
+  const { group, projects } = settings.team;
+  if (own.groupPath) return group === own.groupPath && projects.length === 0;
+  return !group && projects.length === 1 && projects[0] === own.projectPath;
+}
+
 export function teamPaths(settings: Settings): TeamPath[] {
   const paths: TeamPath[] = [];
   if (settings.team.group) paths.push({ kind: 'group', path: settings.team.group, field: 'team.group' });

@@ -50,7 +50,7 @@ function BoardSummaryBar({ board }: { board: NonNullable<ReturnType<typeof board
       load={() => sendMessage('content:board-overview', { ...board, kpiScope: scope === 'team' ? 'team' : 'board' })}
       render={(data, freshness) => (
         <>
-          {data.badges.length ? (
+          {data.badges.length && !data.teamIsOwn ? (
             <ScopeSwitch
               value={data.kpiScope === 'team' ? 'team' : 'own'}
               onChange={choose}

@@ -98,13 +98,15 @@ function IssueOverview({ load, takeSettled }: IssueOverviewProps) {
                 <span aria-hidden="true">{open ? ' ▾' : ' ▸'}</span>
               </button>
               <span id={kpisId} className="lens-kpi-group" hidden={!open}>
-                <ScopeSwitch
-                  value={data.kpiScope === 'team' ? 'team' : 'own'}
-                  onChange={choose}
-                  ownLabel="Project"
-                  ownPath={data.projectPath}
-                  teamConfigured={data.teamConfigured}
-                />
+                {data.teamIsOwn ? null : (
+                  <ScopeSwitch
+                    value={data.kpiScope === 'team' ? 'team' : 'own'}
+                    onChange={choose}
+                    ownLabel="Project"
+                    ownPath={data.projectPath}
+                    teamConfigured={data.teamConfigured}
+                  />
+                )}
                 <BadgeList badges={data.kpis} />
               </span>
             </>

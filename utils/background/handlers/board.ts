@@ -14,7 +14,7 @@ import type { Answers } from '../answers';
 import type { DataService } from '../data-service';
 import type { Handlers } from '../router';
 import { cachedProjects, groupProjectIds, projectPathOf, type ScopeTarget } from '../scope-cache';
-import { boardTarget, hasTeam, kpiTargets } from '../scopes';
+import { boardTarget, hasTeam, kpiTargets, teamIsOnly } from '../scopes';
 
 type BoardHandlers = Pick<Handlers, 'content:board-overview' | 'content:board-cards'>;
 
@@ -73,7 +73,7 @@ export function createBoardHandlers(data: DataService, answers: Answers, now: ()
       const { targets, team } = await kpiTargets(settings, data, target, kpiScope === 'team');
       const { badges, freshness } = await answers.kpis({ settings, db }, targets, sender.tab?.id);
       const windowDays = settings.kpi.windowDays;
-      return { badges, scopePath: path, kpiScope: team ? 'team' : 'board', teamConfigured: hasTeam(settings), windowDays, freshness };
+      return { badges, scopePath: path, kpiScope: team ? 'team' : 'board', teamConfigured: hasTeam(settings), teamIsOwn: teamIsOnly(settings, board), windowDays, freshness };
     },
 
     'content:board-cards': async ({ board, cards, prefetch }, sender) => {

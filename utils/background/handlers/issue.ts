@@ -9,7 +9,7 @@ import { kpiSettingsFrom } from '../../settings';
 import type { Answers } from '../answers';
 import type { DataService } from '../data-service';
 import type { Handlers } from '../router';
-import { hasTeam, kpiTargets } from '../scopes';
+import { hasTeam, teamIsOnly, kpiTargets } from '../scopes';
 
 type IssueHandlers = Pick<Handlers, 'content:issue-overview'>;
 
@@ -41,6 +41,7 @@ export function createIssueHandlers(data: DataService, answers: Answers, now: ()
         kpis: badges,
         kpiScope: team ? 'team' : 'project',
         teamConfigured: hasTeam(settings),
+        teamIsOwn: teamIsOnly(settings, { projectPath }),
         projectPath,
         windowDays: kpi.windowDays,
         freshness,
