@@ -1,6 +1,6 @@
-import type { StoreNames, StoreValue } from 'idb';
 import type { GitLabEpic, GitLabIssue, GitLabMergeRequest } from '../gitlab/schemas';
-import type { LensDb, LensDbSchema } from './database';
+import type { LensDb } from './database';
+import { putUnlessOlder } from './put-newer';
 import { writeAtomically } from './write-atomically';
 import type { ScopeKey, StoredMember, StoredMilestone } from './records';
 
@@ -8,20 +8,12 @@ import type { ScopeKey, StoredMember, StoredMilestone } from './records';
 // commitSyncStep (sync-state.ts) so data and cursor are saved together.
 // Writes are keyed upserts, so storing an item twice never duplicates it.
 
-async function putAll<Name extends StoreNames<LensDbSchema>>(
-  db: LensDb,
-  storeName: Name,
-  records: readonly StoreValue<LensDbSchema, Name>[],
-): Promise<void> {
-  const tx = db.transaction(storeName, 'readwrite');
+/** E.g. an issue fetched on its page before the next sync; a newer stored copy is kept. */
+export async function putIssues(db: LensDb, issues: readonly GitLabIssue[]): Promise<void> {
+  const tx = db.transaction('issues', 'readwrite');
   await writeAtomically(tx, (pending) => {
-    for (const record of records) pending.push(tx.store.put(record));
+    for (const issue of issues) pending.push(putUnlessOlder(tx.store, [issue.project_id, issue.iid], issue));
   });
-}
-
-/** E.g. an issue fetched on its page before the next sync. */
-export function putIssues(db: LensDb, issues: readonly GitLabIssue[]): Promise<void> {
-  return putAll(db, 'issues', issues);
 }
 
 export function getIssue(db: LensDb, projectId: number, iid: number): Promise<GitLabIssue | undefined> {
@@ -32,9 +24,13 @@ export function getIssuesByProject(db: LensDb, projectId: number): Promise<GitLa
   return db.getAllFromIndex('issues', 'by-project', projectId);
 }
 
+/**
+ * The issues that count for KPIs and boards of these projects: an issue moved to another project
+ * (`moved_to_id`) is left out, it counts once, where it went.
+ */
 export async function getIssuesByProjects(db: LensDb, projectIds: readonly number[]): Promise<GitLabIssue[]> {
   const lists = await Promise.all(projectIds.map((id) => getIssuesByProject(db, id)));
-  return lists.flat();
+  return lists.flat().filter((issue) => issue.moved_to_id == null);
 }
 
 export function getMergeRequestsByProject(db: LensDb, projectId: number): Promise<GitLabMergeRequest[]> {

@@ -1,4 +1,5 @@
 import type { StoreNames } from 'idb';
+import { putUnlessOlder } from './put-newer';
 import type { GitLabEpic, GitLabIssue, GitLabMergeRequest } from '../gitlab/schemas';
 import type { LensDb, LensDbSchema } from './database';
 import { writeAtomically } from './write-atomically';
@@ -60,8 +61,8 @@ export async function commitSyncStep(db: LensDb, writes: SyncWrites, state: Sync
   if (writes.codeowners) storeNames.push('codeowners');
   const tx = db.transaction(storeNames, 'readwrite');
   await writeAtomically(tx, (pending) => {
-    for (const issue of writes.issues ?? []) pending.push(tx.objectStore('issues').put(issue));
-    for (const mr of writes.mergeRequests ?? []) pending.push(tx.objectStore('mergeRequests').put(mr));
+    for (const issue of writes.issues ?? []) pending.push(putUnlessOlder(tx.objectStore('issues'), [issue.project_id, issue.iid], issue));
+    for (const mr of writes.mergeRequests ?? []) pending.push(putUnlessOlder(tx.objectStore('mergeRequests'), [mr.project_id, mr.iid], mr));
     for (const epic of writes.epics ?? []) pending.push(tx.objectStore('epics').put(epic));
     for (const milestone of writes.milestones ?? []) pending.push(tx.objectStore('milestones').put(milestone));
     if (writes.codeowners) pending.push(tx.objectStore('codeowners').put(writes.codeowners));

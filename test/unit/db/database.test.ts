@@ -149,6 +149,27 @@ describe('cache queries', () => {
     expect(await getIssuesByProjects(db, [1, 2])).toHaveLength(3);
   });
 
+  it('keeps a newer copy of an issue over an older one stored after it (two syncs at once)', async () => {
+    const db = await freshDb();
+    await putIssues(db, [issue(1, 1, { title: 'newer', updated_at: '2025-03-02T00:00:00.000Z' })]);
+    await putIssues(db, [issue(1, 1, { title: 'older', updated_at: '2025-03-01T00:00:00.000Z' })]);
+    expect((await getIssue(db, 1, 1))?.title).toBe('newer');
+    // The same through a sync step, and a newer copy does replace it.
+    const state = await getSyncState(db, 'issues:project:1');
+    await commitSyncStep(db, { issues: [issue(1, 1, { title: 'older', updated_at: '2025-03-01T00:00:00.000Z' })] }, state);
+    expect((await getIssue(db, 1, 1))?.title).toBe('newer');
+    await commitSyncStep(db, { issues: [issue(1, 1, { title: 'newest', updated_at: '2025-03-03T00:00:00.000Z' })] }, state);
+    expect((await getIssue(db, 1, 1))?.title).toBe('newest');
+  });
+
+  it('leaves a moved issue out of the issues that count, where it was moved from', async () => {
+    const db = await freshDb();
+    await putIssues(db, [issue(1, 1), issue(1, 2, { state: 'closed', moved_to_id: 900 })]);
+    expect((await getIssuesByProjects(db, [1])).map((found) => found.iid)).toEqual([1]);
+    // Still readable by itself (its page, a board card).
+    expect((await getIssue(db, 1, 2))?.moved_to_id).toBe(900);
+  });
+
   it('writes all issues of a call or none', async () => {
     const db = await freshDb();
     const broken = { ...issue(1, 2), project_id: undefined } as unknown as ReturnType<typeof issue>;
