@@ -49,3 +49,34 @@ export function getEpic(db: LensDb, groupId: number, iid: number): Promise<GitLa
   return db.get('epics', [groupId, iid]);
 }
 
+
+/** `project_id#iid`: how a listing names the issues and merge requests it saw. */
+export function itemKeyOf(item: { project_id: number; iid: number }): string {
+  return `${item.project_id}#${item.iid}`;
+}
+
+/**
+ * Removes the cached issues or merge requests of `projectIds` that a complete listing did not
+ * return (deleted, no longer visible, moved out). For a group, pass the projects its listing
+ * named: a project it no longer lists at all is left as it is. Returns how many were removed.
+ */
+export async function removeUnlisted(
+  db: LensDb,
+  storeName: 'issues' | 'mergeRequests',
+  projectIds: Iterable<number>,
+  listed: ReadonlySet<string>,
+): Promise<number> {
+  const tx = db.transaction(storeName, 'readwrite');
+  const index = tx.store.index('by-project');
+  let removed = 0;
+  for (const projectId of projectIds) {
+    for (const key of await index.getAllKeys(projectId)) {
+      const [project, iid] = key as [number, number];
+      if (listed.has(`${project}#${iid}`)) continue;
+      await tx.store.delete(key);
+      removed++;
+    }
+  }
+  await tx.done;
+  return removed;
+}

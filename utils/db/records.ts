@@ -65,6 +65,13 @@ export interface SyncState {
    * instead of starting a new run on every ask (sync.ts needsSync).
    */
   failures?: number;
+  /**
+   * When the last complete listing of the resource (a cold run, or the weekly one that ignores the
+   * cursor) began: what GitLab no longer listed then was removed (sync/runner.ts). Absent before.
+   */
+  reconciledAt?: string | null;
+  /** When the listing in progress began, until it completes (kept across a stopped worker). */
+  listingSince?: string | null;
 }
 
 /**

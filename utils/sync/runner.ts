@@ -43,6 +43,13 @@ interface IncrementalResource<T extends { updated_at?: string }> {
   orderedByUpdatedAt: boolean;
   /** Errors that mean "not on this tier", e.g. epics on Free (403). */
   isUnavailable?: (error: GitLabError) => boolean;
+  /**
+   * An `updated_after` sync never sees what GitLab stopped listing (deleted, now confidential,
+   * moved elsewhere). Every `everyMs` a run ignores the cursor and lists everything; when it
+   * completes in one go with every element readable, `sweep` removes the cached items of the
+   * scope that were not listed (their keys from `keyOf`). Returns how many it removed.
+   */
+  reconcile?: { everyMs: number; keyOf: (item: T) => string; sweep: (listed: ReadonlySet<string>) => Promise<number> };
 }
 
 const MAX_PROBLEMS_KEPT = 20;
@@ -75,17 +82,38 @@ export async function runIncrementalSync<T extends { updated_at?: string }>(
 ): Promise<ResourceSyncResult> {
   const { db, now } = context;
   const started = await getSyncState(db, resource.id);
+  const reconcile = resource.reconcile;
+  // The weekly full listing: due when the last one is a week old (or never was) and none is
+  // under way. A cold run (no cursor) is a full listing by itself.
+  const relist =
+    reconcile !== undefined &&
+    started.cursor !== null &&
+    !started.listingSince &&
+    (!started.reconciledAt || now() - Date.parse(started.reconciledAt) >= reconcile.everyMs);
+  const listingSince = started.listingSince ?? (started.cursor === null || relist ? iso(now()) : null);
+  // Keys listed by this run, when it lists everything from the start (a sweep needs them all).
+  const listed = relist ? new Set<string>() : null;
+  let unreadable = false;
   // An incremental run reads only what changed, so an item that could not be read before and has
   // not changed since is still missing: its problem stays reported until a readable copy arrives.
-  let state: SyncState = { ...started, inProgress: true, progressAt: iso(now()), itemsInRun: 0, problems: started.problems.filter((problem) => problem.id !== undefined) };
+  let state: SyncState = {
+    ...started,
+    listingSince,
+    inProgress: true,
+    progressAt: iso(now()),
+    itemsInRun: 0,
+    problems: started.problems.filter((problem) => problem.id !== undefined),
+  };
   await saveSyncState(db, state);
   context.onProgress?.({ resourceId: resource.id, phase: 'started', itemsInRun: 0 });
 
   try {
     let newestSeen: string | null = null;
     let firstServedAt: string | null | undefined;
-    for await (const page of resource.pages(started.cursor ?? undefined)) {
+    for await (const page of resource.pages(relist ? undefined : (started.cursor ?? undefined))) {
       firstServedAt ??= page.servedAt;
+      if (listed && reconcile) for (const item of page.items) listed.add(reconcile.keyOf(item));
+      if (page.problems.length) unreadable = true;
       const pageNewest = maxUpdatedAt(page.items);
       newestSeen = later(newestSeen, pageNewest);
       const next: SyncState = {
@@ -100,7 +128,10 @@ export async function runIncrementalSync<T extends { updated_at?: string }>(
       context.onProgress?.({ resourceId: resource.id, phase: 'page', itemsInRun: state.itemsInRun });
     }
     const cursor = resource.orderedByUpdatedAt ? state.cursor : later(state.cursor, firstServedAt ?? newestSeen);
-    return await finishRun(context, { ...state, cursor }, 'ok');
+    // Everything listed in this run and all of it readable: what was not listed is gone.
+    if (listed && reconcile && !unreadable) await reconcile.sweep(listed);
+    const reconciled = listingSince ? { reconciledAt: listingSince, listingSince: null } : {};
+    return await finishRun(context, { ...state, cursor, ...reconciled }, 'ok');
   } catch (error) {
     return failRun(context, state, error, resource.isUnavailable);
   }

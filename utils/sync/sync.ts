@@ -1,4 +1,5 @@
 import type { LensDb } from '../db/database';
+import { itemKeyOf, removeUnlisted } from '../db/cache';
 import { scopeKey, toStoredMembers, toStoredMilestones, type ScopeKey, type SyncState } from '../db/records';
 import { isStale } from './freshness';
 import { getSyncState, saveSyncState } from '../db/sync-state';
@@ -83,6 +84,7 @@ export async function syncProject(projectId: number, deps: SyncDeps): Promise<Sy
       (updatedAfter) => client.listProjectIssues(projectId, { updatedAfter, state: 'all' }),
       (updatedAfter) => client.listProjectMergeRequests(projectId, { updatedAfter, state: 'all' }),
       context,
+      () => [projectId],
     ),
     ...syncMembersAndMilestones(client, { kind: 'project', id: projectId }, context),
     syncCodeowners(projectId, deps, context),
@@ -101,6 +103,8 @@ export async function syncGroup(groupId: number, deps: SyncDeps): Promise<SyncRe
       (updatedAfter) => client.listGroupIssues(groupId, { updatedAfter, state: 'all' }),
       (updatedAfter) => client.listGroupMergeRequests(groupId, { updatedAfter, state: 'all' }),
       context,
+      // The projects the group's listing named (subgroups included).
+      (listed) => new Set([...listed].map((key) => Number(key.split('#')[0]))),
     ),
     once(db, epicsId, () =>
       runIncrementalSync(
@@ -120,19 +124,31 @@ export async function syncGroup(groupId: number, deps: SyncDeps): Promise<SyncRe
   return report(scope, results);
 }
 
+/**
+ * Once a week the issue and MR lists are read whole (the cursor ignored), and what GitLab no
+ * longer lists is removed from the cache (sync/runner.ts `reconcile`).
+ */
+export const RELIST_EVERY_MS = 7 * 24 * 3_600_000;
+
 /** Both lists come in updated_at order, so their cursors advance page by page. */
 function syncIssuesAndMergeRequests(
   scope: ScopeKey,
   issuePages: (updatedAfter: string | undefined) => Pages<GitLabIssue>,
   mergeRequestPages: (updatedAfter: string | undefined) => Pages<GitLabMergeRequest>,
   context: SyncRunContext,
+  projectsOf: (listed: ReadonlySet<string>) => Iterable<number>,
 ): Promise<ResourceSyncResult>[] {
   const issuesId = syncResourceId('issues', scope);
   const mergeRequestsId = syncResourceId('merge_requests', scope);
+  const reconcile = (store: 'issues' | 'mergeRequests') => ({
+    everyMs: RELIST_EVERY_MS,
+    keyOf: itemKeyOf,
+    sweep: (listed: ReadonlySet<string>) => removeUnlisted(context.db, store, projectsOf(listed), listed),
+  });
   return [
     once(context.db, issuesId, () =>
       runIncrementalSync(
-        { id: issuesId, pages: issuePages, writes: (issues) => ({ issues }), orderedByUpdatedAt: true },
+        { id: issuesId, pages: issuePages, writes: (issues) => ({ issues }), orderedByUpdatedAt: true, reconcile: reconcile('issues') },
         context,
       ),
     ),
@@ -143,6 +159,7 @@ function syncIssuesAndMergeRequests(
           pages: mergeRequestPages,
           writes: (mergeRequests) => ({ mergeRequests }),
           orderedByUpdatedAt: true,
+          reconcile: reconcile('mergeRequests'),
         },
         context,
       ),

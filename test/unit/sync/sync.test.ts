@@ -10,6 +10,7 @@ import { BASE_URL, fakeFetch, issuesEndpoint, json, rawIssue, rawIssues, readExa
 
 const PROJECT = 12;
 const NOW = Date.parse('2025-03-01T12:00:00Z');
+const DAY = 86_400_000;
 let dbCount = 0;
 const openDbs: LensDb[] = [];
 
@@ -110,6 +111,48 @@ describe('syncProject', () => {
     expect(cached).toHaveLength(250);
     expect(new Set(cached.map((i) => i.iid)).size).toBe(250);
     expect(cached.find((i) => i.iid === 6)?.title).toBe('edited');
+  });
+
+  it('once a week lists everything and removes what GitLab no longer lists (deleted, hidden, moved out)', async () => {
+    const db = await freshDb();
+    const store = { issues: rawIssues(PROJECT, 150) };
+    const { fetch, requests } = projectGitLab(store);
+    const at = (ms: number) => ({ ...deps(db, fetch), now: () => NOW + ms });
+    await syncProject(PROJECT, at(0));
+    expect((await getSyncState(db, `issues:project:${PROJECT}`)).reconciledAt).toBe(new Date(NOW).toISOString());
+
+    // GitLab deletes #7: an updated_after sync cannot see it go.
+    store.issues = store.issues.filter((issue) => issue.iid !== 7);
+    requests.length = 0;
+    await syncProject(PROJECT, at(DAY));
+    expect(issueRequests(requests).map((r) => r.url.searchParams.has('updated_after'))).toEqual([true]);
+    expect(await getIssuesByProject(db, PROJECT)).toHaveLength(150);
+
+    // A week after the last full listing: the list is read whole (2 pages of 100), #7 removed.
+    requests.length = 0;
+    await syncProject(PROJECT, at(7 * DAY));
+    expect(issueRequests(requests).map((r) => r.url.searchParams.has('updated_after'))).toEqual([false, false]);
+    const cached = await getIssuesByProject(db, PROJECT);
+    expect(cached).toHaveLength(149);
+    expect(cached.some((issue) => issue.iid === 7)).toBe(false);
+    expect((await getSyncState(db, `issues:project:${PROJECT}`)).reconciledAt).toBe(new Date(NOW + 7 * DAY).toISOString());
+
+    // And back to one updated_after request.
+    requests.length = 0;
+    await syncProject(PROJECT, at(7 * DAY + 3_600_000));
+    expect(issueRequests(requests).map((r) => r.url.searchParams.has('updated_after'))).toEqual([true]);
+  });
+
+  it('removes nothing when the weekly listing had an element it could not read', async () => {
+    const db = await freshDb();
+    const store = { issues: rawIssues(PROJECT, 20) };
+    const { fetch } = projectGitLab(store);
+    await syncProject(PROJECT, { ...deps(db, fetch), now: () => NOW });
+    // #3 gone, and #4 now sent with a due date GitLab never sends: unreadable, so maybe still there.
+    store.issues = store.issues.filter((issue) => issue.iid !== 3);
+    store.issues[2] = { ...store.issues[2]!, due_date: 'soon' };
+    await syncProject(PROJECT, { ...deps(db, fetch), now: () => NOW + 7 * DAY });
+    expect(await getIssuesByProject(db, PROJECT)).toHaveLength(20);
   });
 
   it('waits for Retry-After when GitLab throttles mid-sync, then completes', async () => {
