@@ -150,7 +150,7 @@ describe('syncProject', () => {
     await syncProject(PROJECT, { ...deps(db, fetch), now: () => NOW });
     // #3 gone, and #4 now sent with a due date GitLab never sends: unreadable, so maybe still there.
     store.issues = store.issues.filter((issue) => issue.iid !== 3);
-    store.issues[2] = { ...store.issues[2]!, due_date: 'soon' };
+    store.issues[2] = { ...store.issues[2]!, due_date: 'soon' } as (typeof store.issues)[number];
     await syncProject(PROJECT, { ...deps(db, fetch), now: () => NOW + 7 * DAY });
     expect(await getIssuesByProject(db, PROJECT)).toHaveLength(20);
   });
