@@ -188,3 +188,22 @@ kpiTest.describe('issue page KPI badges', () => {
     await expect(strip(page).getByRole('note', { name: EXPECTED_PROJECT_KPI_NAMES[0], exact: true })).toBeVisible();
   });
 });
+
+kpiTest('the folded strip takes at most two lines at 1280 px in the work-item view, the legacy view and the drawer', async ({ context, sandbox, openOptions }) => {
+  await setUpKpiTeam(sandbox, openOptions);
+  const page = await context.newPage();
+  await page.setViewportSize({ width: 1280, height: 800 });
+  // Two lines of 22 px badges with a 4 px gap, and the row's 4 px margins: 56 px.
+  const twoLines = 2 * 26 - 4 + 8;
+  const heightOf = async (host: string) => (await page.locator(host).boundingBox())?.height ?? Infinity;
+  for (const view of ['', '?sandbox_view=legacy']) {
+    await page.goto(`${sandbox.url}/${project}/-/issues/2${view}`);
+    await expect(strip(page).getByRole('button', { name: 'Project KPIs · 2 of 6 on target' })).toBeVisible();
+    expect(await heightOf('[data-lens="issue-kpi-badges"]')).toBeLessThanOrEqual(twoLines);
+  }
+  await page.goto(`${sandbox.url}/${project}/-/issues`);
+  await page.getByRole('link', { name: 'Open and overdue' }).click();
+  const drawer = '[data-testid="work-item-drawer"] [data-lens="drawer-kpi-badges"]';
+  await expect(page.locator(drawer).getByRole('button', { name: 'Project KPIs · 2 of 6 on target' })).toBeVisible();
+  expect(await heightOf(drawer)).toBeLessThanOrEqual(twoLines);
+});

@@ -72,9 +72,11 @@ function IssueOverview({ load, takeSettled }: IssueOverviewProps) {
       // A new scope is a new question: the strip asks again (its reserved lines keep the layout).
       key={scope}
       label="Engineering Lens: issue KPIs"
-      lines={2}
-      // The scope switch and six KPI badges need about this much room on one line.
-      lastLineWidth={960}
+      // Folded: the issue's badges, then the KPI line: two lines. Open (the tab's choice, so a
+      // page can start open): the scope switch and six KPI badges need about 960 px on a line,
+      // so narrower columns reserve one more.
+      lines={open ? 3 : 2}
+      lastLineWidth={open ? 960 : undefined}
       load={() => load(scope)}
       initial={first.scope === scope ? first.answer : null}
       render={(data, freshness) => (
