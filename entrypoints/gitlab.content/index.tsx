@@ -15,6 +15,7 @@ import { features } from './features';
 import { listenForSyncPushes } from './ui/data-changes';
 import { watchLocation } from './location-change';
 import { bodyReady } from './ui/wait-for-element';
+import { followTheme } from './ui/theme';
 
 export default defineContentScript({
   matches: ['https://gitlab.com/*'],
@@ -26,6 +27,7 @@ export default defineContentScript({
     await bodyReady();
     if (ctx.isInvalid) return;
     listenForSyncPushes(ctx);
+    followTheme(ctx);
     let base: URL | null = null;
     const runner = createRunner({
       features,

@@ -207,3 +207,25 @@ kpiTest('the folded strip takes at most two lines at 1280 px in the work-item vi
   await expect(page.locator(drawer).getByRole('button', { name: 'Project KPIs · 2 of 6 on target' })).toBeVisible();
   expect(await heightOf(drawer)).toBeLessThanOrEqual(twoLines);
 });
+
+kpiTest('the overlays follow GitLab\'s system theme live, without a reload', async ({ context, sandbox, openOptions }) => {
+  await setUpKpiTeam(sandbox, openOptions);
+  const page = await context.newPage();
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.goto(`${sandbox.url}/${project}/-/issues/2?sandbox_theme=system`);
+  await expect(strip(page).getByTestId('lens-due')).toBeVisible();
+  await expect(strip(page)).toHaveAttribute('data-theme', 'light');
+  // The OS turns dark: GitLab (system theme) puts gl-dark on <html>, and our strip follows.
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await expect.poll(() => page.evaluate(() => document.documentElement.classList.contains('gl-dark'))).toBe(true);
+  await expect(strip(page)).toHaveAttribute('data-theme', 'dark');
+  await page.emulateMedia({ colorScheme: 'light' });
+  await expect(strip(page)).toHaveAttribute('data-theme', 'light');
+
+  // Board card hosts made after the switch take the new theme too.
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.goto(`${sandbox.url}/${project}/-/boards/1?sandbox_theme=system`);
+  await expect(page.locator('[data-lens="board-card-badges"]').first()).toHaveAttribute('data-theme', 'dark');
+  await page.emulateMedia({ colorScheme: 'light' });
+  await expect(page.locator('[data-lens="board-card-badges"]').first()).toHaveAttribute('data-theme', 'light');
+});

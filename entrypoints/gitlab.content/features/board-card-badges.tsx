@@ -9,7 +9,7 @@ import { sendMessage } from '../../../utils/send-message';
 import { CARD_BADGES_ID } from '../ui/card-badge-host';
 import { startCardBadges, type CardAnswer } from '../ui/card-badges';
 import type { Feature } from '../feature';
-import { gitlabTheme } from '../ui/lens-host';
+import { gitlabTheme } from '../ui/theme';
 import { waitForElement } from '../ui/wait-for-element';
 import { boardScope } from './board-summary';
 
@@ -45,7 +45,7 @@ export const boardCardBadges: Feature = {
     startCardBadges({
       signal,
       prefetched,
-      theme: gitlabTheme(),
+      theme: gitlabTheme,
       load: (cards) => sendMessage('content:board-cards', { board, cards }),
       onError: (error) => {
         // The summary bar says what is wrong (e.g. not set up); cards stay silent.

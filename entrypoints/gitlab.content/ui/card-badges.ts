@@ -49,7 +49,8 @@ interface CardBadgesOptions {
    * the answer itself when it has already come (then it counts for the very first scan).
    */
   prefetched?: Promise<CardAnswer> | CardAnswer;
-  theme: string;
+  /** The theme of hosts made now (GitLab's may change while the board is open: ui/theme.ts). */
+  theme: () => string;
   onError(error: unknown): void;
 }
 
@@ -169,7 +170,7 @@ export function startCardBadges({ signal, load, prefetched, theme, onError }: Ca
   function hostOf(card: Element): CardState {
     let state = keptHost(card) ?? cards.get(card);
     if (!state) {
-      const host = createCardHost(theme);
+      const host = createCardHost(theme());
       ownHosts.add(host);
       state = { host, path: null, badges: null };
       cards.set(card, state);

@@ -19,6 +19,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import overlayCss from '../../../components/overlay.css?inline';
 import { firstMatch } from '../../../utils/page/anchors';
 import { watchDom } from './dom-watch';
+import { gitlabTheme } from './theme';
 
 export interface LensHostOptions {
   ctx: ContentScriptContext;
@@ -203,12 +204,6 @@ function stillPlaced(host: Element, anchor: Element, reference: Element, placeme
   }
 }
 
-/** GitLab marks dark mode with `gl-dark` on <html> (or <body> in older versions). */
-export function gitlabTheme(): 'dark' | 'light' {
-  return document.documentElement.classList.contains('gl-dark') || document.body.classList.contains('gl-dark')
-    ? 'dark'
-    : 'light';
-}
 
 /**
  * GitLab's keyboard shortcuts must not fire while the user types in our UI, so keys typed into

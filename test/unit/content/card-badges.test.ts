@@ -111,7 +111,7 @@ afterEach(() => {
 });
 
 function start(load: (paths: string[]) => Promise<CardAnswer>, prefetched?: Promise<CardAnswer> | CardAnswer) {
-  startCardBadges({ signal: controller.signal, load, prefetched, theme: 'dark', onError });
+  startCardBadges({ signal: controller.signal, load, prefetched, theme: () => 'dark', onError });
 }
 
 /** What the background pushes when a sync it ran for this tab ended. */

@@ -10,7 +10,8 @@ import { useEffect } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { gitlabTheme, mountLensHost } from '../../../entrypoints/gitlab.content/ui/lens-host';
+import { mountLensHost } from '../../../entrypoints/gitlab.content/ui/lens-host';
+import { followTheme, gitlabTheme } from '../../../entrypoints/gitlab.content/ui/theme';
 
 type LensHostOptions = Parameters<typeof mountLensHost>[0];
 type Placement = LensHostOptions['append'];
@@ -440,5 +441,28 @@ describe('mountLensHost', () => {
     document.body.append(header().row);
     await mount().done;
     expect(hosts()[0]!.dataset.theme).toBe(theme);
+  });
+
+  it('follows GitLab when its theme changes while the page is open (system theme, another tab)', async () => {
+    document.documentElement.classList.remove('gl-dark');
+    document.body.classList.remove('gl-dark');
+    // The page's context: only its end matters here (a second WXT context would end the test's).
+    const ended: (() => void)[] = [];
+    followTheme({ onInvalidated: (callback: () => void) => (ended.push(callback), () => {}) });
+    document.body.append(header().row);
+    await mount().done;
+    expect(hosts()[0]!.dataset.theme).toBe('light');
+    document.documentElement.classList.add('gl-dark');
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(hosts()[0]!.dataset.theme).toBe('dark');
+    document.documentElement.classList.remove('gl-dark');
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(hosts()[0]!.dataset.theme).toBe('light');
+    ended.forEach((callback) => callback());
+    // Stopped with the page: no longer followed.
+    document.documentElement.classList.add('gl-dark');
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(hosts()[0]!.dataset.theme).toBe('light');
+    document.documentElement.classList.remove('gl-dark');
   });
 });
