@@ -36,6 +36,9 @@ export default defineConfig({
       ...(manifestVersion === 3
         ? { optional_host_permissions: SELF_MANAGED_ORIGINS }
         : { optional_permissions: SELF_MANAGED_ORIGINS }),
+      // Firefox's WebDriver BiDi will not navigate to moz-extension:// pages; the e2e build lets
+      // the Firefox smoke test (test/firefox/smoke.ts) open its options page from a web page.
+      ...(browser === 'firefox' && isE2eBuild ? { web_accessible_resources: ['options.html'] } : {}),
       ...(browser === 'firefox'
         ? {
             browser_specific_settings: {
