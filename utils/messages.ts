@@ -179,6 +179,9 @@ export const contentMessages = {
     response: z.object({ configured: z.boolean(), gitlabUrl: z.string() }),
   },
   'content:open-options': { request: z.object({}), response: z.object({}) },
+  /** How the user left our UI (the issue strip's KPI line open or folded), for every tab. */
+  'content:ui-prefs': { request: z.object({}), response: z.object({ kpisOpen: z.boolean() }) },
+  'content:set-ui-prefs': { request: z.object({ kpisOpen: z.boolean() }), response: z.object({}) },
   /** Badges of an issue page (or drawer) and the KPIs of its project, from cache. */
   'content:issue-overview': {
     request: z.object({

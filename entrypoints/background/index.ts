@@ -15,6 +15,7 @@ import { createEpicHandlers } from '../../utils/background/handlers/epic';
 import { createIssueHandlers } from '../../utils/background/handlers/issue';
 import { createPopupHandlers } from '../../utils/background/handlers/popup';
 import { createProgressPorts } from '../../utils/background/progress-ports';
+import { createUiPrefsHandlers } from '../../utils/background/handlers/ui-prefs';
 import { createSettingsHandlers } from '../../utils/background/handlers/settings';
 import { createRouter } from '../../utils/background/router';
 import { storedTeamProblems } from '../../utils/background/scopes';
@@ -91,6 +92,10 @@ export default defineBackground(() => {
       ...createEpicHandlers(data, answers, Date.now),
       ...createBoardHandlers(data, answers, Date.now),
       ...createPopupHandlers(data, answers, Date.now),
+      ...createUiPrefsHandlers({
+        load: async () => (await browser.storage.local.get('uiPrefs')).uiPrefs,
+        save: (prefs) => browser.storage.local.set({ uiPrefs: prefs }),
+      }),
     },
     {
       extensionId: browser.runtime.id,

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { ScopeChoice } from '../../../components/ScopeSwitch';
+import { sendMessage } from '../../../utils/send-message';
 
 /** The scope last chosen in this tab, kept across client-side navigation and between views. */
 let preferred: ScopeChoice = 'own';
@@ -20,8 +21,21 @@ export function useScopeChoice(): [ScopeChoice, (scope: ScopeChoice) => void] {
   ];
 }
 
-/** Whether the issue strip's KPI line is open, kept like the scope for the tab's life. */
+/**
+ * Whether the issue strip's KPI line is open: as the user last left it, in any tab (the
+ * background keeps it). Read once when the content script starts (`loadKpisOpen`); a strip that
+ * mounts before the answer starts folded.
+ */
 let kpisOpen = false;
+
+export function loadKpisOpen(): void {
+  sendMessage('content:ui-prefs', {}).then(
+    (prefs) => (kpisOpen = prefs.kpisOpen),
+    () => {
+      // Not answered (not set up): folded.
+    },
+  );
+}
 
 export function useKpisOpen(): [boolean, (open: boolean) => void] {
   const [open, setOpen] = useState(kpisOpen);
@@ -30,6 +44,9 @@ export function useKpisOpen(): [boolean, (open: boolean) => void] {
     (next) => {
       kpisOpen = next;
       setOpen(next);
+      sendMessage('content:set-ui-prefs', { kpisOpen: next }).catch(() => {
+        // Kept for this tab at least.
+      });
     },
   ];
 }
