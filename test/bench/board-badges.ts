@@ -22,7 +22,7 @@ import { configuredExtension } from './configured-extension';
 const CARDS = 1000;
 const BUDGET_MS = 100;
 const LONG_TASK_MS = 50;
-const runs = Number(process.argv[2] ?? 5);
+const runs = Number(process.argv[2] ?? 7);
 
 interface Sample {
   cardsAt: number;

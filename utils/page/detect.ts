@@ -24,7 +24,12 @@ export interface PageInfo {
   projectId?: number;
   /** `?show=` drawer parameter (DOM.md §7): an issue opened in a drawer on a board or list. */
   drawer: string | null;
-  /** `body[data-page]`, e.g. `projects:issues:show`. */
+  /**
+   * `body[data-page]`, e.g. `projects:issues:show`. Informational only: the same page can carry
+   * different names (an issue at `/-/issues/<iid>` says `projects:issues:show`, or
+   * `projects:work_items:show` when the work items controller serves it, seen on GitLab 18.1), so
+   * the kind always comes from the URL.
+   */
   dataPage?: string;
 }
 
@@ -71,7 +76,10 @@ export interface BodyData {
 export function detectPage(url: URL, body: BodyData, gitlabBase: URL | null = null): PageInfo {
   const drawer = url.searchParams.get('show');
   const path = pathBelowRoot(url, gitlabBase);
-  // Every GitLab page carries body[data-page] (DOM.md §2); without it this is not GitLab.
+  // Every GitLab page carries body[data-page] (DOM.md §2); without it this is not GitLab. Its
+  // value does not decide the kind: `/-/issues/<iid>` is an issue whether the body says
+  // `projects:issues:show` or `projects:work_items:show` (GitLab 18.1, whose body then has no
+  // `data-page-type-id` either), and `/-/work_items/<iid>` likewise.
   if (path === null || !body.page) return { kind: 'other', drawer: null };
   const base = { drawer, dataPage: body.page };
   const projectId = (projectPath: string): { projectId?: number } => {

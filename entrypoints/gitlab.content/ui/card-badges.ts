@@ -17,7 +17,7 @@
  * - A card that carries a host we did not make (a copy made while dragging) loses it.
  */
 import type { BadgeView } from '../../../utils/overview/badge-view';
-import { boardAnchors, boardCardPathAttribute, firstMatch } from '../../../utils/page/anchors';
+import { boardAnchors, boardCardPathAttributes, cardPathOf, firstMatch } from '../../../utils/page/anchors';
 import { CARD_BADGES_ID, createCardHost, fillCardHost, sameBadges } from './card-badge-host';
 import { onSyncEnded } from './data-changes';
 import { watchDom } from './dom-watch';
@@ -67,6 +67,8 @@ export function startCardBadges({ signal, load, prefetched, theme, onError }: Ca
   const asked = new Set<string>();
   const cards = new WeakMap<Element, CardState>();
   const ownHosts = new WeakSet<Element>();
+  /** Cards a scan looked at while the page was parsed (see `scan`). */
+  const seenWhileParsing = new WeakSet<Element>();
   let fillQueue: Element[] = [];
   let next = 0;
   let scanFrame = 0;
@@ -120,10 +122,15 @@ export function startCardBadges({ signal, load, prefetched, theme, onError }: Ca
   scan();
 
   function scheduleScan(): void {
-    if (!scanFrame && !signal.aborted) scanFrame = requestAnimationFrame(scan);
+    if (!scanFrame && !signal.aborted) scanFrame = requestAnimationFrame(() => scan(false));
   }
 
-  function scan(): void {
+  /**
+   * `full`: look at every card again (new answers came). Otherwise, while the page is still
+   * parsed (one scan per frame), cards looked at in an earlier frame are passed over: nothing
+   * re-renders them before parsing ends, and the scan after it is full.
+   */
+  function scan(full = true): void {
     scanFrame = 0;
     if (signal.aborted) return;
     const lists = firstMatch(document, boardAnchors.lists);
@@ -132,17 +139,22 @@ export function startCardBadges({ signal, load, prefetched, theme, onError }: Ca
       listsObserver.disconnect();
       observedLists = lists;
       listsObserved = Boolean(lists && parsed);
-      if (lists && parsed) listsObserver.observe(lists, { childList: true, subtree: true, attributes: true, attributeFilter: [boardCardPathAttribute] });
+      if (lists && parsed) listsObserver.observe(lists, { childList: true, subtree: true, attributes: true, attributeFilter: [...boardCardPathAttributes] });
     }
     if (!lists) return;
     const missing: string[] = [];
     const queued = new Set(fillQueue.slice(next));
     const added: { card: Element; rank: number }[] = [];
     const perList = new Map<Element | null, number>();
+    const incremental = !full && document.readyState === 'loading';
     for (const card of lists.querySelectorAll(CARD_SELECTOR)) {
       const rank = perList.get(card.parentElement) ?? 0;
       perList.set(card.parentElement, rank + 1);
-      const path = card.getAttribute(boardCardPathAttribute);
+      if (incremental) {
+        if (seenWhileParsing.has(card)) continue;
+        seenWhileParsing.add(card);
+      }
+      const path = cardPathOf(card);
       if (!path) continue;
       const badges = known.get(path);
       // A card without data gets a reserved host only near the top of its list, where the page
@@ -254,7 +266,7 @@ export function startCardBadges({ signal, load, prefetched, theme, onError }: Ca
 
   function fill(card: Element): void {
     const state = cards.get(card);
-    const path = card.getAttribute(boardCardPathAttribute);
+    const path = cardPathOf(card);
     const badges = path ? known.get(path) : undefined;
     if (!state || !path || !badges || state.host.parentElement !== card) return;
     if (state.path === path && state.badges === badges) return;
@@ -275,7 +287,7 @@ export function startCardBadges({ signal, load, prefetched, theme, onError }: Ca
     asked.clear();
     const paths = new Set<string>();
     for (const card of observedLists.querySelectorAll(CARD_SELECTOR)) {
-      const path = card.getAttribute(boardCardPathAttribute);
+      const path = cardPathOf(card);
       if (path) paths.add(path);
     }
     if (paths.size) void ask([...paths], true);
