@@ -80,3 +80,8 @@ export async function removeUnlisted(
   await tx.done;
   return removed;
 }
+
+/** How many issues or merge requests of the project are cached (moved ones included, as GitLab counts them). */
+export function countCached(db: LensDb, storeName: 'issues' | 'mergeRequests', projectId: number): Promise<number> {
+  return db.countFromIndex(storeName, 'by-project', projectId);
+}

@@ -72,6 +72,8 @@ export interface SyncState {
   reconciledAt?: string | null;
   /** When the listing in progress began, until it completes (kept across a stopped worker). */
   listingSince?: string | null;
+  /** When GitLab's count of the list was last compared with the cache (daily, sync/runner.ts). */
+  countedAt?: string | null;
 }
 
 /**

@@ -138,6 +138,18 @@ export class GitLabClient {
     });
   }
 
+  /**
+   * How many issues or merge requests GitLab lists for the project, all states (the X-Total
+   * header of a one-item page); null when GitLab does not say (it omits totals above 10,000).
+   */
+  async countProjectItems(projectId: number | string, kind: 'issues' | 'merge_requests'): Promise<number | null> {
+    const query = kind === 'issues' ? issueQuery({ state: 'all' }) : mergeRequestQuery({ state: 'all' });
+    const url = this.transport.url(`projects/${encode(projectId)}/${kind}`, { ...query, per_page: 1 });
+    const response = await this.transport.send({ method: 'GET', url });
+    const total = Number(response.headers.get('x-total'));
+    return response.headers.has('x-total') && Number.isInteger(total) && total >= 0 ? total : null;
+  }
+
   listGroupIssues(groupId: number | string, options: IssueListOptions = {}): Pages<schemas.GitLabIssue> {
     const path = `groups/${encode(groupId)}/issues`;
     return this.list(schemas.issueSchema, path, issueQuery(options), `issues of group ${groupId}`);

@@ -49,7 +49,17 @@ interface IncrementalResource<T extends { updated_at?: string }> {
    * completes in one go with every element readable, `sweep` removes the cached items of the
    * scope that were not listed (their keys from `keyOf`). Returns how many it removed.
    */
-  reconcile?: { everyMs: number; keyOf: (item: T) => string; sweep: (listed: ReadonlySet<string>) => Promise<number> };
+  reconcile?: {
+    everyMs: number;
+    keyOf: (item: T) => string;
+    sweep: (listed: ReadonlySet<string>) => Promise<number>;
+    /**
+     * Once every `countEveryMs`, GitLab's count of the list (null: it does not say) against the
+     * cached one: when they disagree, the run lists everything at once instead of waiting for
+     * the week to end.
+     */
+    count?: { everyMs: number; listed: () => Promise<number | null>; cached: () => Promise<number> };
+  };
 }
 
 const MAX_PROBLEMS_KEPT = 20;
@@ -85,11 +95,22 @@ export async function runIncrementalSync<T extends { updated_at?: string }>(
   const reconcile = resource.reconcile;
   // The weekly full listing: due when the last one is a week old (or never was) and none is
   // under way. A cold run (no cursor) is a full listing by itself.
-  const relist =
+  let relist =
     reconcile !== undefined &&
     started.cursor !== null &&
     !started.listingSince &&
     (!started.reconciledAt || now() - Date.parse(started.reconciledAt) >= reconcile.everyMs);
+  let countedAt = started.countedAt ?? null;
+  const count = reconcile?.count;
+  if (count && !relist && started.cursor !== null && !started.listingSince && (!countedAt || now() - Date.parse(countedAt) >= count.everyMs)) {
+    try {
+      const [listed, cached] = await Promise.all([count.listed(), count.cached()]);
+      if (listed !== null && listed !== cached) relist = true;
+    } catch {
+      // No count today: the weekly listing still comes.
+    }
+    countedAt = iso(now());
+  }
   const listingSince = started.listingSince ?? (started.cursor === null || relist ? iso(now()) : null);
   // Keys listed by this run, when it lists everything from the start (a sweep needs them all).
   const listed = relist ? new Set<string>() : null;
@@ -99,6 +120,7 @@ export async function runIncrementalSync<T extends { updated_at?: string }>(
   let state: SyncState = {
     ...started,
     listingSince,
+    countedAt,
     inProgress: true,
     progressAt: iso(now()),
     itemsInRun: 0,
@@ -130,7 +152,7 @@ export async function runIncrementalSync<T extends { updated_at?: string }>(
     const cursor = resource.orderedByUpdatedAt ? state.cursor : later(state.cursor, firstServedAt ?? newestSeen);
     // Everything listed in this run and all of it readable: what was not listed is gone.
     if (listed && reconcile && !unreadable) await reconcile.sweep(listed);
-    const reconciled = listingSince ? { reconciledAt: listingSince, listingSince: null } : {};
+    const reconciled = listingSince ? { reconciledAt: listingSince, listingSince: null, countedAt: iso(now()) } : {};
     return await finishRun(context, { ...state, cursor, ...reconciled }, 'ok');
   } catch (error) {
     return failRun(context, state, error, resource.isUnavailable);

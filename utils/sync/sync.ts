@@ -1,5 +1,5 @@
 import type { LensDb } from '../db/database';
-import { itemKeyOf, removeUnlisted } from '../db/cache';
+import { countCached, itemKeyOf, removeUnlisted } from '../db/cache';
 import { scopeKey, toStoredMembers, toStoredMilestones, type ScopeKey, type SyncState } from '../db/records';
 import { isStale } from './freshness';
 import { getSyncState, saveSyncState } from '../db/sync-state';
@@ -85,6 +85,12 @@ export async function syncProject(projectId: number, deps: SyncDeps): Promise<Sy
       (updatedAfter) => client.listProjectMergeRequests(projectId, { updatedAfter, state: 'all' }),
       context,
       () => [projectId],
+      // GitLab's count of the project's list against the cached one, daily.
+      (kind) => ({
+        everyMs: COUNT_EVERY_MS,
+        listed: () => client.countProjectItems(projectId, kind === 'issues' ? 'issues' : 'merge_requests'),
+        cached: () => countCached(db, kind, projectId),
+      }),
     ),
     ...syncMembersAndMilestones(client, { kind: 'project', id: projectId }, context),
     syncCodeowners(projectId, deps, context),
@@ -129,6 +135,8 @@ export async function syncGroup(groupId: number, deps: SyncDeps): Promise<SyncRe
  * longer lists is removed from the cache (sync/runner.ts `reconcile`).
  */
 export const RELIST_EVERY_MS = 7 * 24 * 3_600_000;
+/** A project's lists are also counted once a day: a count that disagrees with the cache relists at once. */
+export const COUNT_EVERY_MS = 24 * 3_600_000;
 
 /** Both lists come in updated_at order, so their cursors advance page by page. */
 function syncIssuesAndMergeRequests(
@@ -137,6 +145,7 @@ function syncIssuesAndMergeRequests(
   mergeRequestPages: (updatedAfter: string | undefined) => Pages<GitLabMergeRequest>,
   context: SyncRunContext,
   projectsOf: (listed: ReadonlySet<string>) => Iterable<number>,
+  countOf?: (store: 'issues' | 'mergeRequests') => { everyMs: number; listed: () => Promise<number | null>; cached: () => Promise<number> },
 ): Promise<ResourceSyncResult>[] {
   const issuesId = syncResourceId('issues', scope);
   const mergeRequestsId = syncResourceId('merge_requests', scope);
@@ -144,6 +153,7 @@ function syncIssuesAndMergeRequests(
     everyMs: RELIST_EVERY_MS,
     keyOf: itemKeyOf,
     sweep: (listed: ReadonlySet<string>) => removeUnlisted(context.db, store, projectsOf(listed), listed),
+    ...(countOf ? { count: countOf(store) } : {}),
   });
   return [
     once(context.db, issuesId, () =>

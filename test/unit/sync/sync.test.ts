@@ -53,7 +53,11 @@ function deps(db: LensDb, fetch: typeof globalThis.fetch, sleeps: number[] = [])
   return { client, db, now: () => NOW };
 }
 
-const issueRequests = (requests: RecordedRequest[]) => requests.filter((r) => r.url.pathname.endsWith(`/projects/${PROJECT}/issues`));
+/** List requests for the project's issues (not the daily one-item count, `per_page=1`). */
+const issueRequests = (requests: RecordedRequest[]) =>
+  requests.filter((r) => r.url.pathname.endsWith(`/projects/${PROJECT}/issues`) && r.url.searchParams.get('per_page') !== '1');
+const countRequests = (requests: RecordedRequest[]) =>
+  requests.filter((r) => r.url.pathname.endsWith(`/projects/${PROJECT}/issues`) && r.url.searchParams.get('per_page') === '1');
 
 describe('syncProject', () => {
   it('cold sync of 250 issues costs 3 list requests and stores every issue once', async () => {
@@ -140,6 +144,39 @@ describe('syncProject', () => {
     // And back to one updated_after request.
     requests.length = 0;
     await syncProject(PROJECT, at(7 * DAY + 3_600_000));
+    expect(issueRequests(requests).map((r) => r.url.searchParams.has('updated_after'))).toEqual([true]);
+  });
+
+  it("relists at once when GitLab's daily count of the issues disagrees with the cache", async () => {
+    const db = await freshDb();
+    const store = { issues: rawIssues(PROJECT, 150) };
+    // GitLab sends X-Total on offset pages up to 10,000 items (gitlab/API.md).
+    const { fetch, requests } = projectGitLab(store, (request) =>
+      request.url.pathname.endsWith('/issues') && request.url.searchParams.get('per_page') === '1'
+        ? json(store.issues.slice(0, 1), { headers: { 'x-total': String(store.issues.length) } })
+        : undefined,
+    );
+    const at = (ms: number) => ({ ...deps(db, fetch), now: () => NOW + ms });
+    await syncProject(PROJECT, at(0));
+
+    // Within the day: no count. The cold listing just counted.
+    store.issues = store.issues.filter((issue) => issue.iid !== 7);
+    requests.length = 0;
+    await syncProject(PROJECT, at(3_600_000));
+    expect(countRequests(requests)).toHaveLength(0);
+    expect(await getIssuesByProject(db, PROJECT)).toHaveLength(150);
+
+    // A day later: GitLab counts 149, the cache 150: the whole list is read and #7 goes.
+    requests.length = 0;
+    await syncProject(PROJECT, at(DAY));
+    expect(countRequests(requests)).toHaveLength(1);
+    expect(issueRequests(requests).map((r) => r.url.searchParams.has('updated_after'))).toEqual([false, false]);
+    expect(await getIssuesByProject(db, PROJECT)).toHaveLength(149);
+
+    // Counts agree the next day: one count, one updated_after request.
+    requests.length = 0;
+    await syncProject(PROJECT, at(2 * DAY));
+    expect(countRequests(requests)).toHaveLength(1);
     expect(issueRequests(requests).map((r) => r.url.searchParams.has('updated_after'))).toEqual([true]);
   });
 
