@@ -171,6 +171,8 @@ const boardScopeSchema = z.object({
   /** From body[data-project-id] when the page has it: saves resolving the path. */
   projectId: z.optional(z.number()),
   groupPath: z.optional(z.string()),
+  /** An epic board (`/groups/<g>/-/epic_boards/<id>`): its cards are the group's epics. */
+  epicBoard: z.optional(z.boolean()),
 });
 
 export const contentMessages = {

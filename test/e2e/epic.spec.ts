@@ -98,3 +98,27 @@ epicTest('epic KPI badges over the epic and its child epics, in the work-item an
   await expectEpicBadges(page);
   expect(await elementAbove(page)).toContain('detail-page-header');
 });
+
+epicTest('an epic board gets the board overlay: the group summary bar, and a badge on the epic cards that need attention', async ({ context, sandbox, openOptions }) => {
+  // &7 overdue by 4 days, &8 due tomorrow, &9 with nothing to say (no due date).
+  const due = (days: number) => new Date(Date.now() + days * DAY).toISOString().slice(0, 10);
+  for (const [iid, date] of [[7, due(-4)], [8, due(1)], [9, null]] as const) {
+    const epic = sandbox.data.epics.find((candidate) => candidate.iid === iid && candidate.id === 500 + iid)!;
+    epic.due_date = date;
+    epic.state = 'opened';
+  }
+  sandbox.data.touch();
+  await configure(await openOptions(), sandbox.url, READ_TOKEN);
+  const page = await context.newPage();
+  await page.goto(`${sandbox.url}/groups/${GROUP_PATH}/-/epic_boards/1`);
+  const summary = page.locator('[data-lens="board-summary"]');
+  await expect(summary.getByRole('note', { name: /^On-time/ })).toBeVisible({ timeout: 30_000 });
+  const card = (iid: number) => page.locator(`li.board-card[data-item-path="${GROUP_PATH}&${iid}"]`);
+  await expect(card(7).locator('[data-lens="board-card-badges"]').getByRole('note', { name: 'overdue 4 d', exact: true })).toBeVisible();
+  await expect(card(8).locator('[data-lens="board-card-badges"]').getByRole('note', { name: 'due in 1 d', exact: true })).toBeVisible();
+  // Warm, as on any later visit: the card with nothing to say gets no row at all (on the cold
+  // first visit it kept the empty row reserved before the answer, so nothing moved).
+  await page.reload();
+  await expect(card(7).locator('[data-lens="board-card-badges"]').getByRole('note', { name: 'overdue 4 d', exact: true })).toBeVisible();
+  await expect(card(9).locator('[data-lens="board-card-badges"]')).toHaveCount(0);
+});

@@ -31,6 +31,8 @@ export interface PageInfo {
    * the kind always comes from the URL.
    */
   dataPage?: string;
+  /** A group's epic board: its cards are epics (`group&iid`). */
+  epicBoard?: boolean;
 }
 
 // A namespace path: one or more segments, never starting with the reserved `groups` route.
@@ -41,6 +43,8 @@ const issueRoute = new RegExp(`^/${PROJECT}/-/(?:issues|work_items)/(\\d+)/?$`);
 const epicRoute = new RegExp(`^/${GROUP}/-/(?:epics|work_items)/(\\d+)/?$`);
 const projectBoardRoute = new RegExp(`^/${PROJECT}/-/boards(?:/(\\d+))?/?$`);
 const groupBoardRoute = new RegExp(`^/${GROUP}/-/boards(?:/(\\d+))?/?$`);
+// ee/config/routes/group.rb `resources :epic_boards`.
+const epicBoardRoute = new RegExp(`^/${GROUP}/-/epic_boards(?:/(\\d+))?/?$`);
 const projectIssueListRoute = new RegExp(`^/${PROJECT}/-/(?:issues|work_items)/?$`);
 const groupIssueListRoute = new RegExp(`^/${GROUP}/-/(?:issues|work_items|epics)/?$`);
 
@@ -50,6 +54,7 @@ export const isIssue = (path: string): boolean => issueRoute.test(path);
 export const isEpic = (path: string): boolean => epicRoute.test(path);
 export const isProjectBoard = (path: string): boolean => projectBoardRoute.test(path);
 export const isGroupBoard = (path: string): boolean => groupBoardRoute.test(path);
+export const isEpicBoard = (path: string): boolean => epicBoardRoute.test(path);
 /** Issue and work-item lists, where an issue can open in a `?show=` drawer. */
 export const isIssueList = (path: string): boolean =>
   projectIssueListRoute.test(path) || groupIssueListRoute.test(path);
@@ -97,6 +102,8 @@ export function detectPage(url: URL, body: BodyData, gitlabBase: URL | null = nu
   if (m) return { kind: 'board', projectPath: m[1], ...boardId(m[2]), ...projectId(m[1]!), ...base };
   m = groupBoardRoute.exec(path);
   if (m) return { kind: 'board', groupPath: m[1], ...boardId(m[2]), ...base };
+  m = epicBoardRoute.exec(path);
+  if (m) return { kind: 'board', groupPath: m[1], epicBoard: true, ...boardId(m[2]), ...base };
   m = projectIssueListRoute.exec(path);
   if (m) return { kind: 'issue-list', projectPath: m[1], ...projectId(m[1]!), ...base };
   m = groupIssueListRoute.exec(path);

@@ -14,9 +14,9 @@ import { BackgroundStrip } from '../ui/kpi-strip';
 import { mountLensHost } from '../ui/lens-host';
 
 /** What a board message says about its board, from the detected page. */
-export function boardScope(page: PageInfo): { projectPath?: string; projectId?: number; groupPath?: string } | null {
+export function boardScope(page: PageInfo): { projectPath?: string; projectId?: number; groupPath?: string; epicBoard?: boolean } | null {
   if (page.projectPath) return { projectPath: page.projectPath, ...(page.projectId ? { projectId: page.projectId } : {}) };
-  if (page.groupPath) return { groupPath: page.groupPath };
+  if (page.groupPath) return { groupPath: page.groupPath, ...(page.epicBoard ? { epicBoard: true } : {}) };
   return null;
 }
 

@@ -102,3 +102,36 @@ export function boardPage(ctx: PageContext, board: Board, columns: BoardColumn[]
 function lateUnlessStatic(ctx: PageContext, app: SafeHtml): SafeHtml {
   return ctx.staticApp ? app : html`<template data-sandbox-late="app">${app}</template>`;
 }
+
+/**
+ * An epic board (ee/app/assets/javascripts/boards, `/groups/<g>/-/epic_boards/<id>`): the same
+ * board_app.vue > board_content.vue > board_list.vue > board_card.vue markup, with epics as cards
+ * whose `data-item-path` is the epic's reference (`group&iid`). Two lists: Open and Closed.
+ */
+export function epicBoardPage(ctx: PageContext, group: { id: number; full_path: string }, boardId: number): SafeHtml {
+  const epics = ctx.data.epics.filter((epic) => epic.group_id === group.id);
+  const column = (title: string, listId: number, items: typeof epics) => html`<div class="board-column gl-inline-flex gl-h-full gl-align-top" data-list-id="gid://gitlab/Boards::EpicList/${listId}" data-testid="board-list">
+<div class="board gl-relative gl-inline-block gl-h-full gl-whitespace-normal gl-px-3 gl-align-top">
+<div class="gl-relative gl-flex gl-h-full gl-flex-col gl-rounded-base gl-bg-strong">
+  <header class="board-header gl-relative" data-testid="board-list-header"><h2 class="board-title gl-m-0 gl-flex gl-h-9 gl-items-center gl-px-3 gl-text-base"><div class="board-title-text gl-grow gl-truncate"><span class="board-title-main-text gl-truncate" data-testid="board-list-title">${title}</span></div><div class="issue-count-badge gl-inline-flex gl-pr-2 gl-text-subtle"><span data-testid="item-count">${items.length}</span></div></h2></header>
+  <div class="board-list-component gl-relative gl-flex gl-h-full gl-min-h-0 gl-flex-col" data-testid="board-list-cards-area">
+    <ul class="board-list gl-mb-0 gl-h-full gl-w-full gl-list-none gl-overflow-y-auto gl-p-3 gl-pt-0" data-testid="tree-root-wrapper">
+      ${items.map(
+        (epic) => html`<li class="board-card gl-relative gl-mb-3 gl-rounded-base gl-border gl-bg-default" data-testid="board-card" data-item-id="gid://gitlab/Epic/${epic.id}" data-item-iid="${epic.iid}" data-item-path="${group.full_path}&${epic.iid}">
+<button type="button" class="board-card-button gl-block gl-w-full gl-border-0 gl-bg-transparent gl-text-left" data-testid="board-card-button"><div class="gl-p-4">
+  <div class="gl-flex" dir="auto"><h3 class="board-card-title gl-mb-0 gl-mt-0 gl-text-base"><a href="/groups/${group.full_path}/-/epics/${epic.iid}" title="${epic.title}" class="js-no-trigger-title gl-text-default" data-testid="board-card-title-link">${epic.title}</a></h3></div>
+  <div class="board-card-footer gl-mt-3 gl-flex"><span class="board-card-number gl-mr-3 gl-text-sm gl-text-subtle">&amp;${epic.iid}</span>${epic.due_date ? html`<span class="board-card-info gl-mr-3 gl-text-sm" data-testid="issue-dueDate">${icon('calendar')} <time datetime="${epic.due_date}">${formatDate(epic.due_date)}</time></span>` : ''}</div>
+</div></button>
+</li>`,
+      )}
+    </ul>
+  </div>
+</div>
+</div>
+</div>`;
+  return html`<div id="js-issuable-board-app" data-board-id="${boardId}" data-full-path="${group.full_path}" data-board-type="group">${lateUnlessStatic(ctx, html`<div class="boards-app gl-relative">
+  <div class="boards-list gl-flex gl-w-full gl-overflow-x-auto gl-whitespace-nowrap" data-testid="boards-list">
+    ${column('Open', 1, epics.filter((epic) => epic.state === 'opened'))}${column('Closed', 2, epics.filter((epic) => epic.state === 'closed'))}
+  </div>
+</div>`)}</div>`;
+}

@@ -5,7 +5,7 @@ import { boardColumns, ensureIssueCount, type BoardColumn } from '../boards.ts';
 import type { Controls } from '../controls.ts';
 import type { Dataset } from '../dataset.ts';
 import type { Board, Group, Project } from '../types.ts';
-import { boardCard, boardPage, cardList } from './board.ts';
+import { boardCard, boardPage, cardList, epicBoardPage } from './board.ts';
 import { pageContext, type PageContext } from './context.ts';
 import { html } from './html.ts';
 import { renderPage, type Crumb } from './layout.ts';
@@ -133,6 +133,22 @@ export function handlePage(data: Dataset, controls: Controls, url: URL): PageRes
   let match: RegExpExecArray | null;
   if (path === '/') return ok(renderPage(ctx, { title: 'Sandbox', page: 'root:index', crumbs: [], content: landingPage(ctx) }));
   if ((match = /^\/groups\/(.+?)\/-\/(epics|work_items)\/(\d+)$/.exec(path))) return epicRoute(ctx, match[1] ?? '', match[2] ?? '', Number(match[3]));
+  if ((match = /^\/groups\/(.+?)\/-\/epic_boards(?:\/(\d+))?$/.exec(path))) {
+    const group = data.group(match[1] ?? '');
+    if (!group) return notFoundPage(ctx);
+    const boardId = match[2] ? Number(match[2]) : 1;
+    return ok(
+      renderPage(ctx, {
+        title: 'Epic boards',
+        page: `groups:epic_boards:${match[2] ? 'show' : 'index'}`,
+        pageTypeId: boardId,
+        group,
+        crumbs: [...groupCrumbs(group), { text: 'Epic boards', href: url.pathname }],
+        content: epicBoardPage(ctx, group, boardId),
+        config: { boardId },
+      }),
+    );
+  }
   if ((match = /^\/groups\/(.+?)\/-\/boards(?:\/(\d+))?$/.exec(path))) {
     const group = data.group(match[1] ?? '');
     return group ? boardRoute(ctx, { group }, match[2] ? Number(match[2]) : null) : notFoundPage(ctx);

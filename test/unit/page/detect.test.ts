@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   detectPage,
   isEpic,
+  isEpicBoard,
   isGroupBoard,
   isIssue,
   isIssueList,
@@ -33,6 +34,10 @@ const urls: Record<string, string[]> = {
     'https://gitlab.com/groups/gitlab-org/-/boards/1',
     'https://gitlab.com/groups/gitlab-org/sub/-/boards',
   ],
+  isEpicBoard: [
+    'https://gitlab.com/groups/gitlab-org/-/epic_boards/5',
+    'https://gitlab.com/groups/gitlab-org/sub/-/epic_boards',
+  ],
   isIssueList: [
     'https://gitlab.com/gitlab-org/gitlab/-/issues',
     'https://gitlab.com/gitlab-org/gitlab/-/issues/?label_name[]=bug',
@@ -47,7 +52,6 @@ const urls: Record<string, string[]> = {
     'https://gitlab.com/gitlab-org/gitlab/-/issues/new',
     'https://gitlab.com/gitlab-org/gitlab/-/issues/12/edit',
     'https://gitlab.com/gitlab-org/gitlab/-/issues/service_desk',
-    'https://gitlab.com/groups/gitlab-org/-/epic_boards/5',
     'https://gitlab.com/groups/gitlab-org/-/epics/new',
     'https://gitlab.com/gitlab-org/gitlab/-/boards/abc',
     'https://gitlab.com/dashboard/issues',
@@ -60,6 +64,7 @@ const predicates: Record<string, (path: string) => boolean> = {
   isEpic,
   isProjectBoard,
   isGroupBoard,
+  isEpicBoard,
   isIssueList,
 };
 
@@ -114,5 +119,12 @@ describe('pathBelowRoot', () => {
     expect(pathBelowRoot(new URL('https://example.com/gitlab/a/b'), base)).toBe('/a/b');
     expect(pathBelowRoot(new URL('https://example.com/gitlabx/a'), base)).toBeNull();
     expect(pathBelowRoot(new URL('https://other.com/gitlab/a'), base)).toBeNull();
+  });
+});
+
+describe('epic boards', () => {
+  it('are group boards whose cards are epics', () => {
+    const page = detectPage(new URL('https://gitlab.com/groups/gitlab-org/sub/-/epic_boards/5'), { page: 'groups:epic_boards:show' });
+    expect(page).toMatchObject({ kind: 'board', groupPath: 'gitlab-org/sub', boardId: 5, epicBoard: true });
   });
 });

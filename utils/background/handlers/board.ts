@@ -5,7 +5,7 @@
  */
 import { getIssue, getIssuesByProject, getIssuesByProjects } from '../../db/cache';
 import type { LensDb } from '../../db/database';
-import type { GitLabIssue } from '../../gitlab/schemas';
+import type { GitLabEpic, GitLabIssue } from '../../gitlab/schemas';
 import type { KpiSettings } from '../../kpi';
 import type { BadgeView } from '../../overview/badge-view';
 import { boardCardBadges, parseItemPath } from '../../overview/card-badges';
@@ -80,6 +80,17 @@ export function createBoardHandlers(data: DataService, answers: Answers, now: ()
       const { settings, db } = await data.context();
       const kpi = kpiSettingsFrom(settings);
       const { target } = await boardTarget(board, data);
+      if (board.epicBoard && target.kind === 'group') {
+        // An epic board's cards are the group's epics (and its subgroups'), `group&iid`.
+        const at = new Date(now());
+        const dependsOn = { kpi, day: at.toISOString().slice(0, 10) };
+        const { value, freshness } = await answers.over(db, 'epic-cards', [target], sender.tab?.id, dependsOn, async () =>
+          epicCards(await db.getAll('epics'), target.path, kpi, at),
+        );
+        const all = value ?? {};
+        const cardsAnswer = prefetch ? all : Object.fromEntries(cards.flatMap((card) => (all[card] ? [[card, all[card]] as const] : [])));
+        return { cards: cardsAnswer, scopes: freshness.scopes, complete: freshness.syncedAt !== null };
+      }
       if (prefetch) {
         // Asked while the board loads, at the page's start: kept per scope, so a warm board
         // answers with one read (the badges say "due tomorrow": a new day is a new answer).
@@ -116,4 +127,28 @@ export function createBoardHandlers(data: DataService, answers: Answers, now: ()
       return { cards: answer, scopes, complete };
     },
   };
+}
+
+/** `group/sub&12` of an epic: its full reference, else its web URL; null when neither says. */
+export function epicPathOf(epic: Pick<GitLabEpic, 'references' | 'web_url' | 'iid'>): string | null {
+  const full = epic.references?.full;
+  if (full && /&\d+$/.test(full)) return full;
+  const match = /\/groups\/(.+?)\/-\/epics\/(\d+)/.exec(epic.web_url);
+  return match ? `${match[1]}&${match[2]}` : null;
+}
+
+/**
+ * The badges of the epics of `groupPath` and its subgroups, by card path: what needs attention on
+ * an epic card, as on an issue card (overdue, due soon by the epic's due date).
+ */
+export function epicCards(epics: readonly GitLabEpic[], groupPath: string, kpi: KpiSettings, at: Date): Record<string, BadgeView[]> {
+  const answer: Record<string, BadgeView[]> = {};
+  for (const epic of epics) {
+    const path = epicPathOf(epic);
+    if (!path) continue;
+    const group = path.slice(0, path.lastIndexOf('&'));
+    if (group !== groupPath && !group.startsWith(`${groupPath}/`)) continue;
+    answer[path] = boardCardBadges({ ...epic, project_id: epic.group_id }, kpi, at);
+  }
+  return answer;
 }

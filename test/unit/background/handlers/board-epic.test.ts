@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createAnswers } from '../../../../utils/background/answers';
-import { createBoardHandlers } from '../../../../utils/background/handlers/board';
+import { createBoardHandlers, epicCards, epicPathOf } from '../../../../utils/background/handlers/board';
 import type { DataService } from '../../../../utils/background/data-service';
 import { createEpicHandlers } from '../../../../utils/background/handlers/epic';
 import { cachedProjects, projectPathOf } from '../../../../utils/background/scope-cache';
@@ -9,6 +9,7 @@ import { putIssues } from '../../../../utils/db/cache';
 import { openLensDb, type LensDb } from '../../../../utils/db/database';
 import { epicSchema, issueSchema } from '../../../../utils/gitlab/schemas';
 import { DEFAULT_SETTINGS } from '../../../../utils/settings';
+import { DEFAULT_KPI_SETTINGS } from '../../../../utils/kpi';
 import { rawIssue } from '../../gitlab/fake-gitlab';
 
 const GITLAB = 'https://gitlab.example.com';
@@ -191,5 +192,47 @@ describe('content:epic-overview', () => {
     const answer = await createEpicHandlers(data, createAnswers(data, () => now), () => now)['content:epic-overview']({ groupPath: 'demo', iid: 1 }, sender);
     // Closed weight 3 of 3 + 1 = 4 → 75 %.
     expect(answer.badges.map((badge) => badge.text)).toEqual(['On-time —', 'Complete —', 'Progress 75% (3/4 weight)']);
+  });
+});
+
+describe('epic board cards', () => {
+  const epic = (iid: number, groupPath: string, fields: Record<string, unknown> = {}) =>
+    epicSchema.parse({
+      id: 700 + iid,
+      iid,
+      group_id: groupPath === 'demo' ? 100 : 101,
+      title: `Epic ${iid}`,
+      description: null,
+      state: 'opened',
+      created_at: '2025-01-01T00:00:00.000Z',
+      updated_at: '2025-01-02T00:00:00.000Z',
+      closed_at: null,
+      start_date: null,
+      due_date: null,
+      labels: [],
+      web_url: `${GITLAB}/groups/${groupPath}/-/epics/${iid}`,
+      references: { short: `&${iid}`, relative: `&${iid}`, full: `${groupPath}&${iid}` },
+      author: { id: 1, username: 'a', name: 'A', state: 'active', avatar_url: null, web_url: `${GITLAB}/a` },
+      ...fields,
+    });
+
+  it("badges the group's and its subgroups' epics that need attention, by their card path", () => {
+    // Now Mar 10 12:00Z: &1 due Mar 5 (overdue 5 d), &2 due Mar 11 (due in 1 d), &3 no due date.
+    const epics = [
+      epic(1, 'demo', { due_date: '2025-03-05' }),
+      epic(2, 'demo/sub', { due_date: '2025-03-11' }),
+      epic(3, 'demo'),
+      epic(4, 'elsewhere', { due_date: '2025-03-05' }),
+    ];
+    const cards = epicCards(epics, 'demo', DEFAULT_KPI_SETTINGS, new Date(now));
+    expect(Object.fromEntries(Object.entries(cards).map(([path, badges]) => [path, badges.map((badge) => badge.text)]))).toEqual({
+      'demo&1': ['overdue 5 d'],
+      'demo/sub&2': ['due in 1 d'],
+      'demo&3': [],
+    });
+  });
+
+  it('reads the card path from the web URL when the epic has no full reference', () => {
+    expect(epicPathOf({ iid: 4, references: undefined, web_url: `${GITLAB}/groups/demo/sub/-/epics/4` })).toBe('demo/sub&4');
   });
 });
