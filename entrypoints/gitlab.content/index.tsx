@@ -16,7 +16,6 @@ import { listenForSyncPushes } from './ui/data-changes';
 import { watchLocation } from './location-change';
 import { bodyReady } from './ui/wait-for-element';
 import { followTheme } from './ui/theme';
-import { loadKpisOpen } from './ui/kpi-scope';
 
 export default defineContentScript({
   matches: ['https://gitlab.com/*'],
@@ -25,7 +24,6 @@ export default defineContentScript({
   noScriptStartedPostMessage: true,
   async main(ctx) {
     const gitlab: Promise<GitLabStatus | null> = sendMessage('content:status', {}).catch(() => null);
-    loadKpisOpen();
     await bodyReady();
     if (ctx.isInvalid) return;
     listenForSyncPushes(ctx);

@@ -50,6 +50,14 @@ function isIncidentType(issue: FailureIssue): boolean {
  * failure, so an issue with an outage label that no failure rule matches is not counted at all.
  */
 export function compileOutageMatcher(rules: FailureRules = DEFAULT_FAILURE_RULES): (issue: FailureIssue) => boolean {
-  const outageLabels = new Set(rules.outageLabels.map((label) => label.toLowerCase()));
-  return (issue) => isIncidentType(issue) || issue.labels.some((label) => outageLabels.has(label.toLowerCase()));
+  // Per-card badges ask for it once per card (a board has 1,000): compiled once per rules object.
+  let matcher = outageMatchers.get(rules);
+  if (!matcher) {
+    const outageLabels = new Set(rules.outageLabels.map((label) => label.toLowerCase()));
+    matcher = (issue) => isIncidentType(issue) || issue.labels.some((label) => outageLabels.has(label.toLowerCase()));
+    outageMatchers.set(rules, matcher);
+  }
+  return matcher;
 }
+
+const outageMatchers = new WeakMap<FailureRules, (issue: FailureIssue) => boolean>();

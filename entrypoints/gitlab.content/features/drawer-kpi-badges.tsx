@@ -8,6 +8,7 @@ import { detectPage, readBodyData } from '../../../utils/page/detect';
 import { decodeDrawerParam } from '../../../utils/page/drawer-param';
 import type { Feature, FeatureContext, GitLabStatus } from '../feature';
 import { prepareIssueOverview } from '../ui/issue-overview';
+import { loadKpisOpen } from '../ui/kpi-scope';
 import { mountLensHost } from '../ui/lens-host';
 import { waitForElement } from '../ui/wait-for-element';
 
@@ -26,6 +27,8 @@ export const drawerKpiBadges: Feature = {
     }
     if (!issue || signal.aborted) return;
     const request = issue;
+    // How the user left the KPI line: asked where a strip is coming, not on every page.
+    loadKpisOpen();
     await mountLensHost({
       ctx,
       signal,

@@ -6,6 +6,7 @@
 import { detectIssueView, issueHeaderAnchors } from '../../../utils/page/anchors';
 import type { Feature } from '../feature';
 import { prepareIssueOverview } from '../ui/issue-overview';
+import { loadKpisOpen } from '../ui/kpi-scope';
 import { mountLensHost } from '../ui/lens-host';
 
 export const issueKpiBadges: Feature = {
@@ -14,6 +15,8 @@ export const issueKpiBadges: Feature = {
   async init({ ctx, signal, page }) {
     if (!page.projectPath || !page.iid) return;
     const request = { projectPath: page.projectPath, iid: page.iid, ...(page.projectId ? { projectId: page.projectId } : {}) };
+    // How the user left the KPI line: asked where a strip is coming, not on every page.
+    loadKpisOpen();
     await mountLensHost({
       ctx,
       signal,

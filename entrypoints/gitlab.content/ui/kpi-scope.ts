@@ -23,12 +23,16 @@ export function useScopeChoice(): [ScopeChoice, (scope: ScopeChoice) => void] {
 
 /**
  * Whether the issue strip's KPI line is open: as the user last left it, in any tab (the
- * background keeps it). Read once when the content script starts (`loadKpisOpen`); a strip that
- * mounts before the answer starts folded.
+ * background keeps it). Read once per page, when the first issue strip is prepared (before
+ * GitLab renders its anchor), not on every page the content script runs on; a strip that mounts
+ * before the answer starts folded.
  */
 let kpisOpen = false;
+let kpisOpenAsked = false;
 
 export function loadKpisOpen(): void {
+  if (kpisOpenAsked) return;
+  kpisOpenAsked = true;
   sendMessage('content:ui-prefs', {}).then(
     (prefs) => (kpisOpen = prefs.kpisOpen),
     () => {
