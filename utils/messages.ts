@@ -212,6 +212,14 @@ export const contentMessages = {
     request: z.object({ groupPath: z.string(), iid: z.number() }),
     response: z.object({ badges: z.array(badgeViewSchema), windowDays: z.number(), freshness: freshnessSchema }),
   },
+  /**
+   * Whether a group's `/-/work_items/<iid>` is an epic (GitLab 18.x serves group-level issues and
+   * tasks at the same URL): from the cache, else one epics API request.
+   */
+  'content:group-work-item': {
+    request: z.object({ groupPath: z.string(), iid: z.number() }),
+    response: z.object({ epic: z.boolean() }),
+  },
   /** Team KPIs of a board's scope: its project on a project board, its group on a group board. */
   'content:board-overview': {
     request: z.extend(boardScopeSchema, {

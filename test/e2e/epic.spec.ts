@@ -122,3 +122,23 @@ epicTest('an epic board gets the board overlay: the group summary bar, and a bad
   await expect(card(7).locator('[data-lens="board-card-badges"]').getByRole('note', { name: 'overdue 4 d', exact: true })).toBeVisible();
   await expect(card(9).locator('[data-lens="board-card-badges"]')).toHaveCount(0);
 });
+
+epicTest('a group work item is told apart by its type: an epic gets the epic strip, a group-level issue none', async ({ context, sandbox, openOptions }) => {
+  await configure(await openOptions(), sandbox.url, READ_TOKEN);
+  const page = await context.newPage();
+
+  // The seeded group-level issue (#12) lives at the same kind of URL as an epic work item.
+  await page.goto(`${sandbox.url}/groups/${GROUP_PATH}/-/work_items/12`);
+  await expect(page.locator('.work-item-view[data-work-item-type="Issue"]')).toBeVisible();
+  // The extension asked the epics API, which has no epic #12 ...
+  await expect
+    .poll(() => sandbox.requests.entries.some((entry) => /\/groups\/[^/]+\/epics\/12$/.test(entry.path) && entry.status === 404))
+    .toBe(true);
+  // ... and so mounts no epic strip (the answer is in; a second is ample for a mount to show).
+  await page.waitForTimeout(1_000);
+  await expect(page.locator('[data-lens]')).toHaveCount(0);
+
+  // The same URL form for an epic gets the strip, with the epic's own numbers.
+  await page.goto(`${sandbox.url}/groups/${GROUP_PATH}/-/work_items/7`);
+  await expectEpicBadges(page);
+});

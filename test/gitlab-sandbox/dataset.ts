@@ -7,6 +7,7 @@ import type {
   Board,
   Epic,
   Group,
+  GroupWorkItem,
   Issue,
   Label,
   Membership,
@@ -41,6 +42,7 @@ export class Dataset implements SeedRecords {
   labels: Label[] = [];
   milestones: Milestone[] = [];
   epics: Epic[] = [];
+  groupWorkItems: GroupWorkItem[] = [];
   issues: Issue[] = [];
   mergeRequests: MergeRequest[] = [];
   boards: Board[] = [];
@@ -187,6 +189,10 @@ export class Dataset implements SeedRecords {
 
   epicByIid(groupId: number, iid: number): Epic | undefined {
     return this.epics.find((epic) => epic.group_id === groupId && epic.iid === iid);
+  }
+
+  groupWorkItem(groupId: number, iid: number): GroupWorkItem | undefined {
+    return this.groupWorkItems.find((item) => item.group_id === groupId && item.iid === iid);
   }
 
   /** Labels visible in a project: its group's labels and its own. */

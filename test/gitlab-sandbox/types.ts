@@ -91,6 +91,24 @@ export interface Milestone {
   due_date: string | null;
 }
 
+/**
+ * A work item that belongs to a group, not a project, and is not an epic: on GitLab 18.x a group's
+ * `/-/work_items/<iid>` can be an issue or a task. Its iid comes from the same per-group sequence
+ * as the group's epics, so the epics API answers 404 for it.
+ */
+export interface GroupWorkItem {
+  id: number;
+  iid: number;
+  group_id: number;
+  type: 'Issue' | 'Task';
+  title: string;
+  description: string;
+  state: 'opened' | 'closed';
+  author_id: number;
+  created_at: string;
+  labels: string[];
+}
+
 export interface Epic {
   id: number;
   iid: number;

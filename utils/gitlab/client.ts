@@ -7,7 +7,7 @@
 // accepts an async `token` function, but that only authenticates gitbeaker's own requests; the
 // transport reads the token itself, fresh on every attempt, for both paths.
 
-import { Issues, Groups, PersonalAccessTokens, Projects, Users } from '@gitbeaker/rest';
+import { Epics, Issues, Groups, PersonalAccessTokens, Projects, Users } from '@gitbeaker/rest';
 import type { z } from 'zod';
 import { GitLabError } from './errors';
 import { transportRequesterFn } from './gitbeaker-requester';
@@ -88,6 +88,7 @@ export class GitLabClient {
       projects: new Projects(resourceOptions),
       groups: new Groups(resourceOptions),
       issues: new Issues(resourceOptions),
+      epics: new Epics(resourceOptions),
     };
   }
 
@@ -174,6 +175,14 @@ export class GitLabClient {
   listMilestones(scope: GitLabScope, options: { updatedAfter?: string } = {}): Pages<schemas.GitLabMilestone> {
     const query = { updated_after: options.updatedAfter };
     return this.list(schemas.milestoneSchema, `${scopePath(scope)}/milestones`, query, `milestones of ${scope.kind} ${scope.id}`);
+  }
+
+  /**
+   * One epic by iid; 404 when the group's work item of that iid is no epic (18.x group-level
+   * issues and tasks share the iid sequence), 403 without epics (Free).
+   */
+  async getGroupEpic(groupId: number | string, epicIid: number): Promise<schemas.GitLabEpic> {
+    return parseOne(schemas.epicSchema, await this.gitbeaker.epics.show(groupId, epicIid), `epic ${groupId}&${epicIid}`);
   }
 
   /** Premium+; a 403 on Free. The epics API is deprecated since 17.0 but still served (epics.md). */

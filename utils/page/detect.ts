@@ -33,6 +33,11 @@ export interface PageInfo {
   dataPage?: string;
   /** A group's epic board: its cards are epics (`group&iid`). */
   epicBoard?: boolean;
+  /**
+   * An epic-kind page at `/groups/<g>/-/work_items/<iid>`: on GitLab 18.x that URL also serves
+   * group-level issues and tasks, so its type must be confirmed before an epic overlay is chosen.
+   */
+  groupWorkItem?: boolean;
 }
 
 // A namespace path: one or more segments, never starting with the reserved `groups` route.
@@ -40,7 +45,7 @@ const PROJECT = '(?!groups/)((?:[^/]+/)+[^/]+)';
 const GROUP = 'groups/((?:[^/]+/)*[^/]+)';
 
 const issueRoute = new RegExp(`^/${PROJECT}/-/(?:issues|work_items)/(\\d+)/?$`);
-const epicRoute = new RegExp(`^/${GROUP}/-/(?:epics|work_items)/(\\d+)/?$`);
+const epicRoute = new RegExp(`^/${GROUP}/-/(epics|work_items)/(\\d+)/?$`);
 const projectBoardRoute = new RegExp(`^/${PROJECT}/-/boards(?:/(\\d+))?/?$`);
 const groupBoardRoute = new RegExp(`^/${GROUP}/-/boards(?:/(\\d+))?/?$`);
 // ee/config/routes/group.rb `resources :epic_boards`.
@@ -97,7 +102,7 @@ export function detectPage(url: URL, body: BodyData, gitlabBase: URL | null = nu
   let m = issueRoute.exec(path);
   if (m) return { kind: 'issue', projectPath: m[1], iid: Number(m[2]), ...projectId(m[1]!), ...base };
   m = epicRoute.exec(path);
-  if (m) return { kind: 'epic', groupPath: m[1], iid: Number(m[2]), ...base };
+  if (m) return { kind: 'epic', groupPath: m[1], iid: Number(m[3]), ...(m[2] === 'work_items' ? { groupWorkItem: true } : {}), ...base };
   m = projectBoardRoute.exec(path);
   if (m) return { kind: 'board', projectPath: m[1], ...boardId(m[2]), ...projectId(m[1]!), ...base };
   m = groupBoardRoute.exec(path);

@@ -1,7 +1,8 @@
 /**
  * KPI badges below an epic's header: On-time, Complete and progress over the issues of the epic
  * and its child epics (group scope). Tested on: the stand-in's epic as a work item
- * (`/groups/<g>/-/epics/<iid>`) and its legacy epic page (`?force_legacy_view=true`).
+ * (`/groups/<g>/-/epics/<iid>`), its legacy epic page (`?force_legacy_view=true`), and a group
+ * work item that is an issue (`/groups/<g>/-/work_items/<iid>`, no strip).
  */
 import { epicHeaderAnchors } from '../../../utils/page/anchors';
 import { sendMessage } from '../../../utils/send-message';
@@ -19,9 +20,19 @@ export const epicKpiBadges: Feature = {
   async init({ ctx, signal, page }) {
     const { groupPath, iid } = page;
     if (!groupPath || !iid) return;
-    // The header mounts late; waiting for it keeps the strip from moving once it appears.
-    await waitForElement(epicHeaderAnchors.slice(0, -1), signal, { timeoutMs: HEADER_WAIT_MS });
-    if (signal.aborted) return;
+    // The header mounts late; waiting for it keeps the strip from moving once it appears. A group
+    // work item may be an issue or a task (GitLab 18.x): asked meanwhile, and then no epic strip.
+    // When the question cannot be answered the strip mounts and shows its own load's error.
+    const [isEpic] = await Promise.all([
+      page.groupWorkItem
+        ? sendMessage('content:group-work-item', { groupPath, iid }).then(
+            (answer) => answer.epic,
+            () => true,
+          )
+        : true,
+      waitForElement(epicHeaderAnchors.slice(0, -1), signal, { timeoutMs: HEADER_WAIT_MS }),
+    ]);
+    if (signal.aborted || !isEpic) return;
     await mountLensHost({
       ctx,
       signal,

@@ -1,10 +1,10 @@
 // Group epics (deprecated REST API, Premium+) and repository files.
 
 import { createHash } from 'node:crypto';
-import { forbidden, notFound, type ApiRequest, type ApiResult } from '../http.ts';
+import { forbidden, notFound, recordNotFound, type ApiRequest, type ApiResult } from '../http.ts';
 import { compareKeys } from '../pagination.ts';
 import type { Epic, Group } from '../types.ts';
-import { listResult, visibleGroup, visibleProject } from './access.ts';
+import { listResult, routeIid, visibleGroup, visibleProject } from './access.ts';
 import { fakeSha } from './serialize.ts';
 import { epicEntity } from './serialize-work.ts';
 
@@ -38,6 +38,14 @@ export function listGroupEpics(req: ApiRequest): ApiResult {
     )
     .sort((a, b) => compareKeys(key(a), a.id, key(b), b.id, direction));
   return listResult(req, epics, (epic) => epicEntity(req.data, req.baseUrl, epic));
+}
+
+/** `GET /groups/:id/epics/:epic_iid`: 404 for an iid that is no epic (a group-level issue or task). */
+export function getGroupEpic(req: ApiRequest): ApiResult {
+  const group = epicGroup(req);
+  const epic = req.data.epicByIid(group.id, routeIid(req, 'epic_iid'));
+  if (!epic) throw recordNotFound();
+  return { body: epicEntity(req.data, req.baseUrl, epic) };
 }
 
 function repositoryFile(req: ApiRequest): { path: string; content: string; ref: string } {

@@ -3,7 +3,7 @@
 
 import type { Access } from '../auth.ts';
 import type { ApiRequest, ApiResult } from '../http.ts';
-import { getRawFile, listGroupEpics } from './epics-files.ts';
+import { getGroupEpic, getRawFile, listGroupEpics } from './epics-files.ts';
 import { getIssue, listGroupIssues, listProjectIssues } from './issues.ts';
 import { listGroupMergeRequests, listProjectMergeRequests } from './merge-requests.ts';
 import {
@@ -53,6 +53,7 @@ export const API_ROUTES: readonly Route[] = [
   route('GET', '/groups/:id/members/all', 'read', listGroupMembers), // sync
   route('GET', '/groups/:id/milestones', 'read', listGroupMilestones), // sync
   route('GET', '/groups/:id/epics', 'read', listGroupEpics), // sync (Premium; 403 on Free)
+  route('GET', '/groups/:id/epics/:epic_iid', 'read', getGroupEpic), // is a group work item an epic?
 ];
 
 export interface RouteMatch {

@@ -12,7 +12,7 @@ export interface ItemLink {
 }
 
 export interface WorkItemModel {
-  kind: 'Issue' | 'Incident' | 'Epic';
+  kind: 'Issue' | 'Incident' | 'Task' | 'Epic';
   id: number;
   iid: number;
   title: string;

@@ -4,7 +4,7 @@
 import { boardColumns, ensureIssueCount, type BoardColumn } from '../boards.ts';
 import type { Controls } from '../controls.ts';
 import type { Dataset } from '../dataset.ts';
-import type { Board, Group, Project } from '../types.ts';
+import type { Board, Group, GroupWorkItem, Project } from '../types.ts';
 import { boardCard, boardPage, cardList, epicBoardPage } from './board.ts';
 import { pageContext, type PageContext } from './context.ts';
 import { html } from './html.ts';
@@ -63,6 +63,8 @@ function issueRoute(ctx: PageContext, projectPath: string, iid: number, workItem
 function epicRoute(ctx: PageContext, groupPath: string, kind: string, iid: number): PageResponse {
   const group = ctx.data.group(groupPath);
   const epic = group ? ctx.data.epicByIid(group.id, iid) : undefined;
+  const other = group && !epic && kind === 'work_items' ? ctx.data.groupWorkItem(group.id, iid) : undefined;
+  if (group && other) return groupWorkItemRoute(ctx, group, other);
   if (!group || !epic) return notFoundPage(ctx);
   const model = epicModel(ctx.data, group, epic);
   const legacy = kind === 'epics' && ctx.url.searchParams.get('force_legacy_view') === 'true';
@@ -77,6 +79,44 @@ function epicRoute(ctx: PageContext, groupPath: string, kind: string, iid: numbe
       config: { view: legacy ? 'legacy' : 'work_item' },
     }),
   );
+}
+
+/** A group-level issue or task (18.x): the same work item page, typed by what it is. */
+function groupWorkItemRoute(ctx: PageContext, group: Group, item: GroupWorkItem): PageResponse {
+  const webPath = `/groups/${group.full_path}/-/work_items/${item.iid}`;
+  const model: WorkItemModel = {
+    kind: item.type,
+    id: item.id,
+    iid: item.iid,
+    title: item.title,
+    description: item.description,
+    state: item.state,
+    author: ctx.data.user(item.author_id),
+    createdAt: item.created_at,
+    assignees: [],
+    labels: item.labels,
+    weight: null,
+    milestone: undefined,
+    startDate: null,
+    dueDate: null,
+    parent: undefined,
+    children: [],
+    mergeRequests: [],
+    reference: `${group.full_path}#${item.iid}`,
+    webPath,
+    fullPath: group.full_path,
+    timeEstimate: 0,
+    timeSpent: 0,
+  };
+  return drawerOrPage(ctx, model, () => renderPage(ctx, {
+    title: `${item.title} (#${item.iid})`,
+    page: 'groups:work_items:show',
+    pageTypeId: item.iid,
+    group,
+    crumbs: [...groupCrumbs(group), { text: 'Work items', href: `/groups/${group.full_path}/-/work_items` }, { text: `#${item.iid}`, href: webPath }],
+    content: workItemPage(ctx, model, item.type),
+    config: { view: 'work_item' },
+  }));
 }
 
 function boardRoute(ctx: PageContext, owner: { project?: Project; group?: Group }, boardId: number | null): PageResponse {

@@ -1,12 +1,12 @@
 // Builds the whole dataset from a seed. Same seed + same `now` + same scale = same records.
 
 import { createRandom, deriveSeed } from '../prng.ts';
-import type { Board, Epic, Group, Issue, Label, Membership, MergeRequest, Milestone, Project, Token, User } from '../types.ts';
+import type { Board, Epic, Group, GroupWorkItem, Issue, Label, Membership, MergeRequest, Milestone, Project, Token, User } from '../types.ts';
 import { PROJECTS } from './catalog.ts';
 import { generateIssues } from './issues.ts';
 import { generateMergeRequests } from './merge-requests.ts';
 import { seedMemberships, seedTokens, seedUsers } from './people.ts';
-import { LEAF_EPIC_IDS, seedBoards, seedEpics, seedGroup, seedLabels, seedMilestones, seedProjects } from './planning.ts';
+import { LEAF_EPIC_IDS, seedBoards, seedEpics, seedGroup, seedGroupWorkItems, seedLabels, seedMilestones, seedProjects } from './planning.ts';
 
 export interface SeedScale {
   /** Issues per project (default: 220 / 180 / 140). 33,334 gives ~100,000 in total. */
@@ -30,6 +30,7 @@ export interface SeedRecords {
   labels: Label[];
   milestones: Milestone[];
   epics: Epic[];
+  groupWorkItems: GroupWorkItem[];
   issues: Issue[];
   mergeRequests: MergeRequest[];
   boards: Board[];
@@ -85,6 +86,7 @@ export function seedRecords({ seed, now: nowDate, scale = {} }: SeedOptions): Se
     labels: seedLabels(),
     milestones,
     epics: seedEpics(now),
+    groupWorkItems: seedGroupWorkItems(now),
     issues,
     mergeRequests,
     boards: seedBoards(),

@@ -1,7 +1,7 @@
 // Group, projects, labels, milestones (two-week sprints), epics and boards.
 
 import { DAY, isoDate, isoTime, startOfDay } from '../dates.ts';
-import type { Board, Epic, Group, Label, Milestone, Project } from '../types.ts';
+import type { Board, Epic, Group, GroupWorkItem, Label, Milestone, Project } from '../types.ts';
 import {
   API_SERVICE_CODEOWNERS,
   GROUP_ID,
@@ -145,6 +145,24 @@ export function seedEpics(now: number): Epic[] {
       due_date: isoDate(now - 25 * DAY),
       author_id: userId('carla.diaz'),
     }),
+  ];
+}
+
+/** A group-level issue beside the epics (an iid no epic has): not an epic, so no epic overlay. */
+export function seedGroupWorkItems(now: number): GroupWorkItem[] {
+  return [
+    {
+      id: 9101,
+      iid: 12,
+      group_id: GROUP_ID,
+      type: 'Issue',
+      title: 'Quarterly access review',
+      description: 'Review who can reach production.',
+      state: 'opened',
+      author_id: userId('ava.chen'),
+      created_at: isoTime(now - 12 * DAY),
+      labels: ['type::maintenance'],
+    },
   ];
 }
 

@@ -67,6 +67,10 @@ describe('page shells', () => {
     const legacy = (await page(`${sb.url}/groups/lens-demo/-/epics/1?force_legacy_view=true`)).html;
     for (const anchor of ['class="js-epic-container"', 'id="epic-app-root"', 'id="js-tree"']) expect(legacy).toContain(anchor);
     expect((await page(`${sb.url}/groups/lens-demo/-/work_items/2`)).html).toContain('data-page="groups:work_items:show"');
+    // A group-level issue (18.x) at the same route: typed Issue, titled with `#`.
+    const groupIssue = (await page(`${sb.url}/groups/lens-demo/-/work_items/12`)).html;
+    expect(groupIssue).toContain('data-work-item-type="Issue"');
+    expect(groupIssue).toContain('<title>Quarterly access review (#12)');
   });
 
   it('boards: lists, cards and the anchors of board_card_inner.vue', async () => {

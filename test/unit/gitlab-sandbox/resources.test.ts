@@ -96,4 +96,12 @@ describe('groups and epics', () => {
     const children = epics.body.filter((epic) => epic.parent_iid === 1).map((epic) => epic.iid);
     expect(children.sort()).toEqual([2, 3, 4]);
   });
+
+  it('shows one epic by iid, and 404 for a group work item that is no epic', async () => {
+    const sb = sandbox();
+    expect((await call<Json>(sb, '/api/v4/groups/100/epics/2')).body).toMatchObject({ iid: 2, parent_iid: 1 });
+    const groupIssue = await call<Json>(sb, '/api/v4/groups/100/epics/12');
+    expect(groupIssue.status).toBe(404);
+    expect(groupIssue.body).toEqual({ message: '404 Not found' });
+  });
 });

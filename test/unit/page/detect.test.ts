@@ -128,3 +128,13 @@ describe('epic boards', () => {
     expect(page).toMatchObject({ kind: 'board', groupPath: 'gitlab-org/sub', boardId: 5, epicBoard: true });
   });
 });
+
+describe('group work items', () => {
+  it('are epic pages whose type is still to be confirmed; /-/epics/ pages are epics outright', () => {
+    const workItem = detectPage(new URL('https://gitlab.com/groups/gitlab-org/-/work_items/7'), { page: 'groups:work_items:show' });
+    expect(workItem).toMatchObject({ kind: 'epic', groupPath: 'gitlab-org', iid: 7, groupWorkItem: true });
+    const epic = detectPage(new URL('https://gitlab.com/groups/gitlab-org/-/epics/7'), { page: 'groups:epics:show' });
+    expect(epic).toMatchObject({ kind: 'epic', groupPath: 'gitlab-org', iid: 7 });
+    expect(epic.groupWorkItem).toBeUndefined();
+  });
+});

@@ -4,6 +4,7 @@
  * about.
  */
 import { getEpic, getIssuesByProjects } from '../../db/cache';
+import { GitLabError } from '../../gitlab/errors';
 import type { GitLabEpic } from '../../gitlab/schemas';
 import { epicBadges } from '../../overview/epic-badges';
 import { kpiSettingsFrom } from '../../settings';
@@ -12,10 +13,32 @@ import type { DataService } from '../data-service';
 import type { Handlers } from '../router';
 import { groupProjectIds, type ScopeTarget } from '../scope-cache';
 
-type EpicHandlers = Pick<Handlers, 'content:epic-overview'>;
+type EpicHandlers = Pick<Handlers, 'content:epic-overview' | 'content:group-work-item'>;
 
 export function createEpicHandlers(data: DataService, answers: Answers, now: () => number): EpicHandlers {
+  /** `<gitlabUrl> <groupId>&<iid>` → is an epic; a work item's type does not change. */
+  const workItemTypes = new Map<string, boolean>();
   return {
+    'content:group-work-item': async ({ groupPath, iid }) => {
+      const { settings, db, client } = await data.context();
+      const groupId = await data.groupId(groupPath);
+      if (await getEpic(db, groupId, iid)) return { epic: true };
+      const key = `${settings.gitlabUrl} ${groupId}&${iid}`;
+      let epic = workItemTypes.get(key);
+      if (epic === undefined) {
+        try {
+          await client.getGroupEpic(groupId, iid);
+          epic = true;
+        } catch (error) {
+          // 404: the iid is a group-level issue or task. 403: this GitLab serves no epics (Free),
+          // so its group work items are not epics either. Anything else is not an answer.
+          if (!(error instanceof GitLabError && (error.kind === 'not-found' || error.kind === 'forbidden'))) throw error;
+          epic = false;
+        }
+        workItemTypes.set(key, epic);
+      }
+      return { epic };
+    },
     'content:epic-overview': async ({ groupPath, iid }, sender) => {
       const { settings, db } = await data.context();
       const kpi = kpiSettingsFrom(settings);

@@ -7,6 +7,7 @@ import { createEpicHandlers } from '../../../../utils/background/handlers/epic';
 import { cachedProjects, projectPathOf } from '../../../../utils/background/scope-cache';
 import { putIssues } from '../../../../utils/db/cache';
 import { openLensDb, type LensDb } from '../../../../utils/db/database';
+import { GitLabError } from '../../../../utils/gitlab/errors';
 import { epicSchema, issueSchema } from '../../../../utils/gitlab/schemas';
 import { DEFAULT_SETTINGS } from '../../../../utils/settings';
 import { DEFAULT_KPI_SETTINGS } from '../../../../utils/kpi';
@@ -192,6 +193,45 @@ describe('content:epic-overview', () => {
     const answer = await createEpicHandlers(data, createAnswers(data, () => now), () => now)['content:epic-overview']({ groupPath: 'demo', iid: 1 }, sender);
     // Closed weight 3 of 3 + 1 = 4 → 75 %.
     expect(answer.badges.map((badge) => badge.text)).toEqual(['On-time —', 'Complete —', 'Progress 75% (3/4 weight)']);
+  });
+});
+
+describe('content:group-work-item', () => {
+  /** A group work item whose epics API answer is `answer` (an epic record or an error). */
+  async function ask(answer: 'epic' | GitLabError, cachedEpic = false) {
+    const { db, data } = await setUp();
+    if (cachedEpic) {
+      await db.put('epics', epicSchema.parse({ id: 501, iid: 4, group_id: 100, title: 'E', state: 'opened', web_url: `${GITLAB}/groups/demo/-/epics/4`, labels: [], created_at: '2025-01-01T00:00:00.000Z', updated_at: '2025-01-01T00:00:00.000Z' }));
+    }
+    const calls: string[] = [];
+    const client = {
+      getGroupEpic: async (groupId: number, iid: number) => {
+        calls.push(`${groupId}&${iid}`);
+        if (answer !== 'epic') throw answer;
+        return {};
+      },
+    };
+    const handlers = createEpicHandlers({ ...data, context: async () => ({ ...(await data.context()), client }) } as unknown as DataService, createAnswers(data, () => now), () => now);
+    const first = await handlers['content:group-work-item']({ groupPath: 'demo', iid: 4 }, sender);
+    const second = await handlers['content:group-work-item']({ groupPath: 'demo', iid: 4 }, sender);
+    return { first, second, calls };
+  }
+
+  it('is an epic when the cache holds it, without a request', async () => {
+    expect(await ask(new GitLabError({ kind: 'not-found' }), true)).toEqual({ first: { epic: true }, second: { epic: true }, calls: [] });
+  });
+
+  it('is an epic when the epics API finds it, asked once', async () => {
+    expect(await ask('epic')).toEqual({ first: { epic: true }, second: { epic: true }, calls: ['100&4'] });
+  });
+
+  it('is no epic when the epics API has none (404) or this GitLab serves no epics (403)', async () => {
+    expect(await ask(new GitLabError({ kind: 'not-found' }))).toEqual({ first: { epic: false }, second: { epic: false }, calls: ['100&4'] });
+    expect((await ask(new GitLabError({ kind: 'forbidden' }))).first).toEqual({ epic: false });
+  });
+
+  it('passes other failures on, so the page shows them instead of guessing', async () => {
+    await expect(ask(new GitLabError({ kind: 'server', status: 502 }))).rejects.toThrow(GitLabError);
   });
 });
 
