@@ -177,6 +177,16 @@ export class GitLabClient {
     return this.list(schemas.milestoneSchema, `${scopePath(scope)}/milestones`, query, `milestones of ${scope.kind} ${scope.id}`);
   }
 
+  /** Boards with their label (and on Premium assignee/milestone/iteration) lists; Open and Closed are not listed (boards.md). */
+  listProjectBoards(projectId: number | string): Pages<schemas.GitLabBoard> {
+    return this.list(schemas.boardSchema, `projects/${encode(projectId)}/boards`, {}, `boards of project ${projectId}`);
+  }
+
+  /** Group boards (group_boards.md); Free has one per group, Premium several. */
+  listGroupBoards(groupId: number | string): Pages<schemas.GitLabBoard> {
+    return this.list(schemas.boardSchema, `groups/${encode(groupId)}/boards`, {}, `boards of group ${groupId}`);
+  }
+
   /**
    * One epic by iid; 404 when the group's work item of that iid is no epic (18.x group-level
    * issues and tasks share the iid sequence), 403 without epics (Free).

@@ -171,6 +171,50 @@ export const groupSchema = z.object({
   parent_id: nullish(z.number()),
 });
 
+/** What a board list or scope says of a user or milestone (Entities::UserSafe / UserBasic, Milestone). */
+const boardUserSchema = z.object({ id: z.number(), username: z.string() });
+
+/**
+ * A list of `GET /projects/:id/boards` or `/groups/:id/boards` (boards.md, group_boards.md). Only
+ * the destroyable lists are sent: label lists, and on Premium assignee, milestone and iteration
+ * lists; never Open or Closed. The payload has no `list_type` (Entities::List exposes id, label,
+ * position, plus EE's milestone/iteration/assignee on lists of that kind), so it is derived here.
+ */
+export const boardListSchema = z
+  .object({
+    id: z.number(),
+    label: nullish(z.object({ name: z.string() })),
+    position: nullish(z.number()),
+    list_type: z.string().optional(),
+    assignee: nullish(boardUserSchema),
+    milestone: nullish(z.object({ id: z.number(), title: z.string() })),
+    iteration: nullish(z.object({ id: z.number() })),
+  })
+  .transform((list) => ({
+    ...list,
+    list_type:
+      list.list_type ??
+      (list.label ? 'label' : list.assignee ? 'assignee' : list.milestone ? 'milestone' : list.iteration ? 'iteration' : 'unknown'),
+  }));
+
+/**
+ * A board and its scope. `name` is EE-only on old versions; `hide_*_list` came in 12.x; the scope
+ * (`milestone`, `labels`, `assignee`, `weight`) is Premium (`scoped_issue_board`) and absent on Free.
+ * A milestone scope of "Upcoming" or "Started" is sent as `{title}` without an id (SpecialBoardFilter).
+ * `weight`: -1 means any weight, -2 no weight (ee boards weight_select.vue).
+ */
+export const boardSchema = z.object({
+  id: z.number(),
+  name: z.string().default(''),
+  hide_backlog_list: z.boolean().default(false),
+  hide_closed_list: z.boolean().default(false),
+  lists: z.array(boardListSchema).default([]),
+  milestone: nullish(z.object({ id: nullish(z.number()), title: z.string() })),
+  labels: labelNames,
+  assignee: nullish(boardUserSchema),
+  weight: nullish(z.number()),
+});
+
 export type GitLabMilestone = z.output<typeof milestoneSchema>;
 export type GitLabIssue = z.output<typeof issueSchema>;
 export type GitLabMergeRequest = z.output<typeof mergeRequestSchema>;
@@ -180,3 +224,5 @@ export type GitLabUser = z.output<typeof userSchema>;
 export type GitLabTokenInfo = z.output<typeof tokenInfoSchema>;
 export type GitLabProject = z.output<typeof projectSchema>;
 export type GitLabGroup = z.output<typeof groupSchema>;
+export type GitLabBoard = z.output<typeof boardSchema>;
+export type GitLabBoardList = z.output<typeof boardListSchema>;

@@ -3,6 +3,7 @@
 
 import type { Access } from '../auth.ts';
 import type { ApiRequest, ApiResult } from '../http.ts';
+import { listGroupBoards, listProjectBoards } from './boards.ts';
 import { getGroupEpic, getRawFile, listGroupEpics } from './epics-files.ts';
 import { getIssue, listGroupIssues, listProjectIssues } from './issues.ts';
 import { listGroupMergeRequests, listProjectMergeRequests } from './merge-requests.ts';
@@ -47,6 +48,7 @@ export const API_ROUTES: readonly Route[] = [
   route('GET', '/projects/:id/members/all', 'read', listProjectMembers), // sync
   route('GET', '/projects/:id/milestones', 'read', listProjectMilestones), // sync
   route('GET', '/projects/:id/repository/files/:file_path/raw', 'read', getRawFile), // CODEOWNERS sync
+  route('GET', '/projects/:id/boards', 'read', listProjectBoards), // board allocation split: which issue is in which list
   route('GET', '/groups/:id', 'read', getGroup), // Save: team check, path → id
   route('GET', '/groups/:id/issues', 'read', listGroupIssues), // sync
   route('GET', '/groups/:id/merge_requests', 'read', listGroupMergeRequests), // sync
@@ -54,6 +56,7 @@ export const API_ROUTES: readonly Route[] = [
   route('GET', '/groups/:id/milestones', 'read', listGroupMilestones), // sync
   route('GET', '/groups/:id/epics', 'read', listGroupEpics), // sync (Premium; 403 on Free)
   route('GET', '/groups/:id/epics/:epic_iid', 'read', getGroupEpic), // is a group work item an epic?
+  route('GET', '/groups/:id/boards', 'read', listGroupBoards), // board allocation split: which issue is in which list
 ];
 
 export interface RouteMatch {

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { call, useSandbox } from './helpers.ts';
 
@@ -103,5 +104,71 @@ describe('groups and epics', () => {
     const groupIssue = await call<Json>(sb, '/api/v4/groups/100/epics/12');
     expect(groupIssue.status).toBe(404);
     expect(groupIssue.body).toEqual({ message: '404 Not found' });
+  });
+});
+
+describe('issue boards', () => {
+  const sandbox = useSandbox();
+  const example = JSON.parse(readFileSync(new URL('../../fixtures/gitlab-examples/list_project_boards.json', import.meta.url), 'utf8')) as Json[];
+
+  it('lists a project\'s boards with the documented fields, label lists only', async () => {
+    const sb = sandbox();
+    const reply = await call<Json[]>(sb, '/api/v4/projects/201/boards');
+    expect(reply.status).toBe(200);
+    expect(reply.headers.get('x-total')).toBe('2');
+    expect(reply.body.map((board) => [board.id, board.name])).toEqual([[1, 'Development'], [2, 'Scale test (1,000 cards)']]);
+    const [board] = reply.body as (Json & { lists: Json[]; project: Json })[];
+    for (const key of Object.keys(example[0]!)) expect(board).toHaveProperty(key);
+    expect(board).toMatchObject({ hide_backlog_list: false, hide_closed_list: false, group: null, milestone: null, assignee: null, labels: [], weight: null });
+    expect(board!.project).toMatchObject({ id: 201, path_with_namespace: 'lens-demo/web-app' });
+    // Open (11) and Closed (14) are not destroyable lists: GitLab's API leaves them out.
+    expect(board!.lists.map((list) => list.id)).toEqual([12, 13]);
+    const exampleList = (example[0]!.lists as Json[])[0]!;
+    for (const key of Object.keys(exampleList)) expect(board!.lists[0]).toHaveProperty(key);
+    const label = sb.data.labels.find((candidate) => candidate.name === 'workflow::in dev');
+    expect(board!.lists[0]).toEqual({
+      id: 12,
+      label: { id: label?.id, name: 'workflow::in dev', description: null, text_color: label?.text_color, description_html: '', color: label?.color },
+      position: 0,
+      max_issue_count: 0,
+      max_issue_weight: 0,
+      limit_metric: null,
+    });
+  });
+
+  it('uses the list ids of the board page\'s data-list-id', async () => {
+    const sb = sandbox();
+    const reply = await call<(Json & { lists: Json[] })[]>(sb, '/api/v4/projects/202/boards');
+    const page = await fetch(`${sb.url}/lens-demo/api-service/-/boards/3?sandbox_static=1`).then((response) => response.text());
+    const domIds = [...page.matchAll(/data-list-id="gid:\/\/gitlab\/List\/(\d+)"/g)].map((match) => Number(match[1]));
+    expect(domIds).toEqual([31, 32, 33, 34]);
+    expect(reply.body[0]!.lists.map((list) => list.id)).toEqual(domIds.slice(1, -1));
+  });
+
+  it('leaves out the Premium scope and WIP limits on a Free-like project', async () => {
+    const reply = await call<(Json & { lists: Json[] })[]>(sandbox(), '/api/v4/projects/lens-demo%2Finfra/boards');
+    const [board] = reply.body;
+    expect(board).toMatchObject({ id: 4, name: 'Operations', hide_backlog_list: false, hide_closed_list: false, group: null });
+    for (const key of ['milestone', 'assignee', 'labels', 'weight']) expect(board).not.toHaveProperty(key);
+    expect(Object.keys(board!.lists[0]!).sort()).toEqual(['id', 'label', 'position']);
+  });
+
+  it('lists group boards with the group and no project', async () => {
+    const reply = await call<(Json & { lists: Json[] })[]>(sandbox(), '/api/v4/groups/lens-demo/boards');
+    expect(reply.body).toHaveLength(1);
+    expect(reply.body[0]).toMatchObject({ id: 5, name: 'Team board', project: null, group: { id: 100, name: 'Lens Demo' }, milestone: null, labels: [] });
+    expect(Object.keys(reply.body[0]!.group as Json).sort()).toEqual(['id', 'name', 'web_url']);
+    expect(reply.body[0]!.lists.map((list) => list.id)).toEqual([52, 53]);
+  });
+
+  it('paginates and hides private projects from strangers', async () => {
+    const sb = sandbox();
+    const page2 = await call<Json[]>(sb, '/api/v4/projects/201/boards?per_page=1&page=2');
+    expect(page2.body.map((board) => board.id)).toEqual([2]);
+    expect(page2.headers.get('x-total-pages')).toBe('2');
+    expect(page2.headers.get('x-next-page')).toBe('');
+    const anonymous = await call(sb, '/api/v4/projects/201/boards', { token: null });
+    expect(anonymous.status).toBe(404);
+    expect(anonymous.body).toEqual({ message: '404 Project Not Found' });
   });
 });

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
+  boardSchema,
   epicSchema,
   issueSchema,
   memberSchema,
@@ -154,5 +155,55 @@ describe('other schemas', () => {
   it('reads a token with no expiry', () => {
     const token = tokenInfoSchema.parse({ id: 1, name: 'lens', scopes: ['read_api'], active: true, revoked: false, expires_at: null, created_at: '2024-01-01T00:00:00Z' });
     expect(token).toMatchObject({ scopes: ['read_api'], expires_at: null });
+  });
+});
+
+describe('board schema', () => {
+  it('reads the documented project boards: label lists, the milestone scope, Premium fields optional', () => {
+    const { items, problems } = parseList(boardSchema, readExample('list_project_boards.json'), 'boards');
+    expect(problems).toEqual([]);
+    expect(items[0]).toMatchObject({
+      id: 1,
+      name: 'board1',
+      hide_backlog_list: false,
+      hide_closed_list: false,
+      milestone: { id: 12, title: '10.0' },
+      labels: [],
+      assignee: null,
+      weight: null,
+    });
+    expect(items[0]!.lists).toEqual([
+      { id: 1, label: { name: 'Testing' }, position: 1, list_type: 'label', assignee: null, milestone: null, iteration: null },
+      { id: 2, label: { name: 'Ready' }, position: 2, list_type: 'label', assignee: null, milestone: null, iteration: null },
+      { id: 3, label: { name: 'Production' }, position: 3, list_type: 'label', assignee: null, milestone: null, iteration: null },
+    ]);
+  });
+
+  it('reads the documented scoped board (assignee, labels, weight) and group boards', () => {
+    const scoped = boardSchema.parse(readExample('update_project_board.json'));
+    expect(scoped).toMatchObject({ name: 'new_name', milestone: { id: 43, title: 'Milestone 1' }, assignee: { id: 1, username: 'root' }, labels: ['Doing'], weight: 4, lists: [] });
+    const { items, problems } = parseList(boardSchema, readExample('list_group_boards.json'), 'group boards');
+    expect(problems).toEqual([]);
+    expect(items[0]?.lists.map((list) => [list.id, list.label?.name, list.list_type])).toEqual([[1, 'Testing', 'label'], [2, 'Ready', 'label'], [3, 'Production', 'label']]);
+  });
+
+  it('reads a Free board (no scope, no hide flags) and Premium assignee, milestone and iteration lists', () => {
+    const [documented] = readExample('list_project_boards.json') as Record<string, unknown>[];
+    const { milestone: _milestone, hide_backlog_list: _backlog, hide_closed_list: _closed, ...free } = documented!;
+    expect(boardSchema.parse(free)).toMatchObject({ milestone: null, labels: [], assignee: null, weight: null, hide_backlog_list: false, hide_closed_list: false });
+    const board = boardSchema.parse({
+      ...free,
+      // SpecialBoardFilter: the "Started" milestone scope has a title and no id.
+      milestone: { title: 'Started' },
+      lists: [
+        { id: 7, label: null, position: 0, assignee: { id: 3, username: 'ava', name: 'Ava', state: 'active' } },
+        { id: 8, label: null, position: 1, milestone: { id: 12, iid: 2, title: '10.0', state: 'active' } },
+        { id: 9, label: null, position: 2, iteration: { id: 40, iid: 4, title: null } },
+        { id: 10, label: null, position: 3 },
+      ],
+    });
+    expect(board.milestone).toEqual({ id: null, title: 'Started' });
+    expect(board.lists.map((list) => list.list_type)).toEqual(['assignee', 'milestone', 'iteration', 'unknown']);
+    expect(board.lists[0]!.assignee).toEqual({ id: 3, username: 'ava' });
   });
 });
