@@ -27,6 +27,47 @@ describe('settings', () => {
           targets: { onTimePercent: 80, completePercent: 80, mttrHours: 24, mtbfDays: 30, mrRate: 8, techContribution: 2 },
         },
         sync: { staleAfterMinutes: 60 },
+        // GitLab's cross-functional prioritization labels plus the legacy label; 60/40 by default.
+        allocation: {
+          categories: [
+            { id: 'feature', name: 'Feature', kind: 'product' },
+            { id: 'maintenance', name: 'Maintenance', kind: 'engineering' },
+            { id: 'bug', name: 'Bug', kind: 'engineering' },
+            { id: 'engineering-allocation', name: 'Engineering allocation', kind: 'engineering' },
+          ],
+          rules: [
+            { match: 'label', value: 'type::feature', categoryId: 'feature' },
+            { match: 'label', value: 'type::maintenance', categoryId: 'maintenance' },
+            { match: 'label', value: 'type::bug', categoryId: 'bug' },
+            { match: 'label', value: 'Engineering Allocation', categoryId: 'engineering-allocation' },
+          ],
+          measure: 'auto',
+          budget: { kind: 'engineering-share', percent: 40 },
+        },
+      },
+    });
+  });
+
+  it('refuses allocation rules that point at no category or name no label, per field', () => {
+    const parsed = parseSettings({
+      gitlabUrl: 'https://gitlab.com',
+      token: '',
+      allocation: {
+        categories: [{ id: 'feature', name: 'Feature', kind: 'product' }, { id: 'x', name: 'uncategorized', kind: 'engineering' }],
+        rules: [
+          { match: 'label', value: ' ', categoryId: 'feature' },
+          { match: 'prefix', value: 'security::', categoryId: 'gone' },
+        ],
+        budget: { kind: 'per-category', percents: { feature: 50, x: 30 } },
+      },
+    });
+    expect(parsed).toEqual({
+      ok: false,
+      fieldErrors: {
+        'allocation.rules.0.value': 'Enter a label.',
+        'allocation.categories.1.name': '"Uncategorized" is kept for issues no rule matches.',
+        'allocation.rules.1.categoryId': 'This category does not exist any more: choose another.',
+        'allocation.budget.percents': 'Category budgets add up to 80 %, not 100 %.',
       },
     });
   });

@@ -9,7 +9,7 @@ export interface InheritedCategory {
   from: string;
 }
 
-type Classification =
+export type Classification =
   | { kind: 'categorized'; category: AllocationCategory; source: 'label'; label: string; why: string }
   | { kind: 'categorized'; category: AllocationCategory; source: 'inherited'; from: string; why: string }
   | { kind: 'uncategorized'; name: typeof UNCATEGORIZED_NAME; why: string };

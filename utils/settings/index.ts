@@ -7,6 +7,7 @@
  * replaces what was saved.
  */
 import { z } from 'zod';
+import { allocationSection } from './allocation';
 import { gitlabUrlField, tokenField } from './connection';
 import { kpiSection } from './kpi';
 import { syncSection } from './sync';
@@ -14,6 +15,7 @@ import { teamSection } from './team';
 
 export { tokenProblem } from './connection';
 export { kpiSettingsFrom } from './kpi';
+export { allocationRulesFrom, type AllocationSettings, type AllocationMeasure } from './allocation';
 
 const settingsSchema = z.object({
   gitlabUrl: gitlabUrlField,
@@ -22,6 +24,7 @@ const settingsSchema = z.object({
   team: teamSection,
   kpi: kpiSection,
   sync: syncSection,
+  allocation: allocationSection,
 });
 
 export type Settings = z.output<typeof settingsSchema>;
