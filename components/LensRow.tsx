@@ -13,6 +13,8 @@ interface LensRowProps {
    * more line is reserved for it to wrap into.
    */
   lastLineWidth?: LastLineWidth;
+  /** Lines reserved where the row is narrower than `lastLineWidth` (default: one more than `lines`). */
+  narrowLines?: number;
 }
 
 /**
@@ -21,12 +23,12 @@ interface LensRowProps {
  * reading the row's width from script forced a layout of the whole page (on a 1,000-card board,
  * about 250 ms inside GitLab's own first render).
  */
-export function LensRow({ label, children, lines = 1, lastLineWidth }: LensRowProps) {
+export function LensRow({ label, children, lines = 1, lastLineWidth, narrowLines }: LensRowProps) {
   return (
     <div className="lens-row-frame">
       <div
         className="lens-row"
-        style={{ '--lens-lines': lines } as CSSProperties}
+        style={{ '--lens-lines': lines, '--lens-narrow-lines': narrowLines ?? lines + 1 } as CSSProperties}
         data-last-line={lastLineWidth}
         role="group"
         aria-label={label}

@@ -38,6 +38,12 @@ export function readAnswer(raw: unknown): Answer<unknown> | null {
  * you show this scope); otherwise the run failed and `error` says why (nothing new to ask for).
  */
 export const SYNC_ENDED_PUSH = 'push:sync-ended';
+/** Saved settings changed (rules, targets): overlays ask again, without a reload. */
+export const SETTINGS_CHANGED_PUSH = 'push:settings-changed';
+
+export function isSettingsChangedPush(message: unknown): boolean {
+  return (message as Record<string, unknown> | null)?.name === SETTINGS_CHANGED_PUSH;
+}
 
 export type SyncOutcome = { ok: true } | { ok: false; error: ErrorInfo };
 

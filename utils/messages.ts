@@ -87,6 +87,36 @@ const badgeViewSchema = z.object({
   target: z.optional(z.string()),
 });
 
+/** An allocation split as shown (utils/overview/allocation-view.ts). */
+export const allocationViewSchema = z.object({
+  summary: z.string(),
+  shares: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      kind: z.enum(['product', 'engineering', 'uncategorized']),
+      percent: z.number(),
+      count: z.number(),
+      budgetPercent: z.optional(z.number()),
+      text: z.string(),
+    }),
+  ),
+  itemCount: z.number(),
+  measureText: z.string(),
+  budgetText: z.string(),
+  budgetDetail: z.string(),
+  budgetStatus: z.enum(['within', 'over', 'under', 'no-data']),
+  uncategorized: z.array(z.object({ ref: z.string(), url: z.string() })),
+});
+export type AllocationViewInfo = z.infer<typeof allocationViewSchema>;
+
+/** One issue's category and why ("label type::maintenance", "inherited from &12"). */
+const issueAllocationSchema = z.object({
+  category: z.string(),
+  kind: z.enum(['product', 'engineering', 'uncategorized']),
+  why: z.string(),
+});
+
 /** How fresh cached data is: shown next to badges, and `syncing` means an update will be pushed. */
 const freshnessSchema = z.object({
   syncedAt: z.nullable(z.string()),
@@ -118,6 +148,21 @@ export const uiMessages = {
       z.object({ ok: z.literal(false), fieldErrors: fieldErrorsSchema }),
     ]),
   },
+  /**
+   * The team's allocation split under candidate allocation settings (the options page's live
+   * preview): nothing is saved. Invalid candidates answer their field errors instead.
+   */
+  'ui:allocation-preview': {
+    request: z.object({ allocation: z.unknown() }),
+    response: z.object({
+      view: z.nullable(allocationViewSchema),
+      /** Whose issues the preview covers ("lens-demo, last 90 days"), or why there is none. */
+      scopeText: z.string(),
+      /** The team's data is syncing: a later preview will cover more. */
+      syncing: z.optional(z.boolean()),
+      fieldErrors: fieldErrorsSchema,
+    }),
+  },
   'ui:connection-test': {
     request: z.object({ gitlabUrl: z.string(), token: z.string() }),
     response: connectionReportSchema,
@@ -146,6 +191,8 @@ export const uiMessages = {
         z.array(z.object({ ref: z.string(), title: z.string(), url: z.string(), openedAt: z.string(), severity: z.nullable(z.string()) })),
       ),
       badges: z.array(badgeViewSchema),
+      /** The team's allocation split over the window, against the budget. */
+      allocation: z.optional(allocationViewSchema),
       windowDays: z.number(),
       freshness: freshnessSchema,
       /** Team paths GitLab could not resolve; the rest of the team is still counted. */
@@ -205,12 +252,20 @@ export const contentMessages = {
       projectPath: z.string(),
       windowDays: z.number(),
       freshness: freshnessSchema,
+      /** The issue's allocation category and why (SPEC §3). */
+      allocation: z.optional(issueAllocationSchema),
     }),
   },
   /** Badges of an epic page over the issues of the epic and its child epics (group scope, cache first). */
   'content:epic-overview': {
     request: z.object({ groupPath: z.string(), iid: z.number() }),
-    response: z.object({ badges: z.array(badgeViewSchema), windowDays: z.number(), freshness: freshnessSchema }),
+    response: z.object({
+      badges: z.array(badgeViewSchema),
+      windowDays: z.number(),
+      freshness: freshnessSchema,
+      /** The allocation split of the same issues, against the budget. */
+      allocation: z.optional(allocationViewSchema),
+    }),
   },
   /**
    * Whether a group's `/-/work_items/<iid>` is an epic (GitLab 18.x serves group-level issues and
@@ -235,6 +290,23 @@ export const contentMessages = {
       /** The team is exactly this page's project or group: no Project/Team switch. */
       teamIsOwn: z.optional(z.boolean()),
       windowDays: z.number(),
+      freshness: freshnessSchema,
+    }),
+  },
+  /**
+   * The allocation split of a board (SPEC §3): overall and per list, over exactly the issues its
+   * lists hold by GitLab's list rules (all lists, Closed included). Lists are keyed `backlog`,
+   * `closed` or the API list id; the page maps its `data-list-id` columns onto them.
+   */
+  'content:board-allocation': {
+    request: z.extend(boardScopeSchema, { boardId: z.optional(z.number()) }),
+    response: z.object({
+      board: z.nullable(allocationViewSchema),
+      lists: z.array(z.object({ key: z.union([z.literal('backlog'), z.literal('closed'), z.number()]), view: allocationViewSchema })),
+      /** The API ids of the board's own lists, for mapping the page's columns. */
+      listIds: z.array(z.number()),
+      /** What the split could not follow (iteration lists, special milestone scopes). */
+      caveats: z.array(z.string()),
       freshness: freshnessSchema,
     }),
   },

@@ -11,6 +11,8 @@ import { isConfiguredGitLabPage, syncContentScriptRegistration } from '../../uti
 import { createDataService } from '../../utils/background/data-service';
 import { connectionProbe, describeGitLabError } from '../../utils/background/gitlab-access';
 import { createBoardHandlers } from '../../utils/background/handlers/board';
+import { createAllocationHandlers } from '../../utils/background/handlers/allocation';
+import { createBoardAllocationHandlers } from '../../utils/background/handlers/board-allocation';
 import { createEpicHandlers } from '../../utils/background/handlers/epic';
 import { createIssueHandlers } from '../../utils/background/handlers/issue';
 import { createPopupHandlers } from '../../utils/background/handlers/popup';
@@ -24,7 +26,7 @@ import { createLensDbHandle } from '../../utils/db/database';
 import { forgetFailures } from '../../utils/db/sync-state';
 import { GitLabClient } from '../../utils/gitlab/client';
 import { isGitLabError } from '../../utils/gitlab/errors';
-import { SYNC_ENDED_PUSH } from '../../utils/messages';
+import { SETTINGS_CHANGED_PUSH, SYNC_ENDED_PUSH } from '../../utils/message-envelope';
 
 const log = (message: string, detail?: unknown) => console.warn(`[Engineering Lens] ${message}`, detail ?? '');
 
@@ -84,6 +86,15 @@ export default defineBackground(() => {
         now: Date.now,
         hasOriginPermission: (pattern) => browser.permissions.contains({ origins: [pattern] }),
         syncContentScriptRegistration,
+        settingsChanged: () =>
+          void browser.tabs.query({}).then((tabs) => {
+            for (const tab of tabs) {
+              if (tab.id === undefined) continue;
+              browser.tabs.sendMessage(tab.id, { name: SETTINGS_CHANGED_PUSH }).catch(() => {
+                // No overlay in that tab.
+              });
+            }
+          }),
         openOptionsPage: () => browser.runtime.openOptionsPage(),
         createProbe: connectionProbe,
         describeError: describeGitLabError,
@@ -91,7 +102,9 @@ export default defineBackground(() => {
       ...createIssueHandlers(data, answers, Date.now),
       ...createEpicHandlers(data, answers, Date.now),
       ...createBoardHandlers(data, answers, Date.now),
+      ...createBoardAllocationHandlers(data, answers),
       ...createPopupHandlers(data, answers, Date.now),
+      ...createAllocationHandlers(data, answers, Date.now),
       ...createUiPrefsHandlers({
         load: async () => (await browser.storage.local.get('uiPrefs')).uiPrefs,
         save: (prefs) => browser.storage.local.set({ uiPrefs: prefs }),

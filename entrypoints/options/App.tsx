@@ -1,15 +1,17 @@
 import { useEffect, useRef, useState } from 'react';
 import { sendMessage } from '../../utils/send-message';
 import { MessageError, type ConnectionCheck, type ConnectionReport } from '../../utils/messages';
-import { candidateFromForm, formErrorKey, formFromSettings, type FormState, type PublicSettings, type TextField } from './form';
+import { candidateFromForm, formErrorKey, formFromSettings, isAllocationKey, type FormErrorKey, type FormState, type PublicSettings } from './form';
 import { requestOriginAccess } from './permissions';
 import { SectionNav } from './SectionNav';
 import { ConnectionSection, type ShownCheck } from './sections/ConnectionSection';
 import { TeamSection } from './sections/TeamSection';
 import { KpiSection } from './sections/KpiSection';
+import { AllocationSection } from './sections/AllocationSection';
 import { SyncSection } from './sections/SyncSection';
 
-type Errors = Partial<Record<TextField | 'form', string>>;
+/** Messages by the field showing them: a text field, an allocation path (`allocation.rules.2.value`), or the form. */
+type Errors = Partial<Record<FormErrorKey, string>>;
 type SaveState =
   | { kind: 'idle' }
   | { kind: 'saving' }
@@ -78,7 +80,10 @@ export function App() {
     setDirty(true);
     setSave({ kind: 'idle' });
     const cleared = { ...errors };
-    for (const key of Object.keys(patch)) delete cleared[key as TextField];
+    for (const key of Object.keys(patch)) delete cleared[key as FormErrorKey];
+    // Allocation rows move and go: their messages are all cleared, and the section's own
+    // validation shows what is still wrong with the new rows.
+    if ('allocation' in patch) for (const key of Object.keys(cleared)) if (isAllocationKey(key)) delete cleared[key];
     setErrors(cleared);
   };
 
@@ -189,6 +194,7 @@ export function App() {
         />
         <TeamSection form={form} errors={errors} onChange={change} />
         <KpiSection form={form} errors={errors} onChange={change} />
+        <AllocationSection allocation={form.allocation} errors={errors} onChange={(allocation) => change({ allocation })} />
         <SyncSection form={form} errors={errors} onChange={change} />
         <div className="options-savebar" data-testid="save-bar">
           <div className="options-savebar__row">

@@ -19,6 +19,15 @@ export const OPTIONS_SECTIONS: readonly NavEntry[] = [
       { id: 'kpi-targets-heading', label: 'Targets' },
     ],
   },
+  {
+    id: 'allocation-heading',
+    label: 'Allocation',
+    children: [
+      { id: 'allocation-categories-heading', label: 'Categories' },
+      { id: 'allocation-rules-heading', label: 'Rules' },
+      { id: 'allocation-budget-heading', label: 'Measure and budget' },
+    ],
+  },
   { id: 'sync-heading', label: 'Sync' },
 ];
 

@@ -1,5 +1,7 @@
 /** The options form's text state and its conversion to candidate settings. */
 import type { ResponseOf } from '../../utils/messages';
+import type { AllocationMeasure } from '../../utils/settings';
+import { allocationSection } from '../../utils/settings/allocation';
 
 export type PublicSettings = ResponseOf<'ui:settings-get'>['settings'];
 
@@ -24,9 +26,47 @@ export interface FormState {
   mtbfDays: string;
   mrRate: string;
   techContribution: string;
+  /** Settings section "allocation" as rows (SPEC §3); numbers stay text until the candidate. */
+  allocation: AllocationForm;
 }
 
-export type TextField = Exclude<keyof FormState, 'incidentTypeIsFailure'>;
+export type CategoryKind = 'product' | 'engineering';
+
+export interface CategoryRow {
+  /** Stable key the rules and per-category budgets point at; never shown. */
+  id: string;
+  name: string;
+  kind: CategoryKind;
+}
+
+export interface RuleRow {
+  /** The row's identity while it is edited (React key, focus after a move); not saved. */
+  key: string;
+  match: 'label' | 'prefix';
+  value: string;
+  categoryId: string;
+}
+
+export type BudgetKind = 'engineering-share' | 'per-category';
+
+export interface AllocationForm {
+  categories: CategoryRow[];
+  /** In order: the first rule that matches wins. */
+  rules: RuleRow[];
+  measure: AllocationMeasure;
+  budgetKind: BudgetKind;
+  /** Engineering-led share (%), used when budgetKind is `engineering-share`. */
+  engineeringPercent: string;
+  /** Budget (%) by category id, used when budgetKind is `per-category`. */
+  categoryPercents: Record<string, string>;
+}
+
+export type TextField = Exclude<keyof FormState, 'incidentTypeIsFailure' | 'allocation'>;
+
+/** An allocation settings path (`allocation.rules.2.value`): its message shows next to that input. */
+export type AllocationErrorKey = 'allocation' | `allocation.${string}`;
+
+export type FormErrorKey = TextField | 'form' | AllocationErrorKey;
 
 export function formFromSettings(settings: PublicSettings): FormState {
   return {
@@ -48,7 +88,50 @@ export function formFromSettings(settings: PublicSettings): FormState {
     mtbfDays: String(settings.kpi.targets.mtbfDays),
     mrRate: String(settings.kpi.targets.mrRate),
     techContribution: String(settings.kpi.targets.techContribution),
+    allocation: allocationFormFrom(settings.allocation),
   };
+}
+
+function allocationFormFrom(allocation: PublicSettings['allocation']): AllocationForm {
+  const { categories, budget } = allocation;
+  const categoryPercents =
+    budget.kind === 'per-category'
+      ? Object.fromEntries(categories.map((category) => [category.id, String(budget.percents[category.id] ?? 0)]))
+      : suggestedPercents(categories, budget.percent);
+  const engineeringPercent =
+    budget.kind === 'engineering-share'
+      ? budget.percent
+      : categories.filter((category) => category.kind === 'engineering').reduce((sum, category) => sum + (budget.percents[category.id] ?? 0), 0);
+  return {
+    categories: categories.map(({ id, name, kind }) => ({ id, name, kind })),
+    rules: allocation.rules.map((rule, index) => ({ key: `rule-${index + 1}`, match: rule.match, value: rule.value, categoryId: rule.categoryId })),
+    measure: allocation.measure,
+    budgetKind: budget.kind,
+    engineeringPercent: String(Math.round(engineeringPercent * 1000) / 1000),
+    categoryPercents,
+  };
+}
+
+/**
+ * Per-category budgets that match an engineering-led share: the share split evenly over the
+ * engineering categories, the rest over the product ones, in whole percents adding up to 100
+ * (a starting point when the budget kind switches to per category).
+ */
+export function suggestedPercents(categories: readonly Pick<CategoryRow, 'id' | 'kind'>[], engineeringPercent: number): Record<string, string> {
+  const engineering = categories.filter((category) => category.kind === 'engineering');
+  const product = categories.filter((category) => category.kind === 'product');
+  const share = Number.isFinite(engineeringPercent) ? Math.min(100, Math.max(0, Math.round(engineeringPercent))) : 40;
+  const engineeringTotal = product.length === 0 ? 100 : engineering.length === 0 ? 0 : share;
+  const percents: Record<string, string> = {};
+  const spread = (group: readonly Pick<CategoryRow, 'id'>[], total: number) => {
+    group.forEach((category, index) => {
+      const base = Math.floor(total / group.length);
+      percents[category.id] = String(base + (index < total - base * group.length ? 1 : 0));
+    });
+  };
+  spread(engineering, engineeringTotal);
+  spread(product, 100 - engineeringTotal);
+  return percents;
 }
 
 /** A number field's value; blank is NaN so validation says "Enter a number." instead of guessing. */
@@ -85,12 +168,46 @@ export function candidateFromForm(form: FormState): Record<string, unknown> {
       },
     },
     sync: { staleAfterMinutes: numberOf(form.staleAfterMinutes) },
+    allocation: allocationCandidate(form.allocation),
   };
 }
 
-/** Maps settings field paths to the form field that shows the message. */
-export function formErrorKey(path: string): TextField | 'form' {
+/** Candidate allocation settings: what Save sends, the local validation checks and the preview shows. */
+export function allocationCandidate(allocation: AllocationForm): Record<string, unknown> {
+  const { categories, budgetKind } = allocation;
+  return {
+    categories: categories.map(({ id, name, kind }) => ({ id, name, kind })),
+    rules: allocation.rules.map(({ match, value, categoryId }) => ({ match, value, categoryId })),
+    measure: allocation.measure,
+    budget:
+      budgetKind === 'engineering-share'
+        ? { kind: budgetKind, percent: numberOf(allocation.engineeringPercent) }
+        : { kind: budgetKind, percents: Object.fromEntries(categories.map((category) => [category.id, numberOf(allocation.categoryPercents[category.id] ?? '')])) },
+  };
+}
+
+/**
+ * The allocation section's problems as the background would report them (`allocation.rules.2.value`),
+ * checked locally as the user types; the first message of a path wins.
+ */
+export function allocationErrors(candidate: unknown): Partial<Record<AllocationErrorKey, string>> {
+  const result = allocationSection.safeParse(candidate);
+  const errors: Partial<Record<AllocationErrorKey, string>> = {};
+  if (result.success) return errors;
+  for (const issue of result.error.issues) {
+    const key: AllocationErrorKey = issue.path.length ? `allocation.${issue.path.map(String).join('.')}` : 'allocation';
+    errors[key] ??= issue.message;
+  }
+  return errors;
+}
+
+/**
+ * Maps settings field paths to the form field that shows the message. Allocation paths keep
+ * their own key (`allocation.rules.2.value`): the allocation section shows each next to its input.
+ */
+export function formErrorKey(path: string): FormErrorKey {
   if (path === 'gitlabUrl' || path === 'token') return path;
+  if (isAllocationKey(path)) return path;
   const kpiField = /^kpi\.(?:targets\.)?([A-Za-z]+)/.exec(path)?.[1];
   if (kpiField && kpiField !== 'incidentTypeIsFailure' && kpiField in KPI_FIELDS) return kpiField as TextField;
   if (path.startsWith('team.group')) return 'group';
@@ -113,3 +230,7 @@ const KPI_FIELDS: Record<string, true> = {
   mrRate: true,
   techContribution: true,
 };
+
+export function isAllocationKey(key: string): key is AllocationErrorKey {
+  return key === 'allocation' || key.startsWith('allocation.');
+}

@@ -10,7 +10,10 @@ export function TeamKpis({ kpis }: { kpis: ResponseOf<'ui:team-kpis'> }) {
     <>
       <TeamProblems problems={kpis.problems} />
       {kpis.badges.length ? (
-        <KpiList kpis={kpis} />
+        <>
+          <KpiList kpis={kpis} />
+          {kpis.allocation ? <AllocationLine allocation={kpis.allocation} windowDays={kpis.windowDays} /> : null}
+        </>
       ) : (
         <p className="lens-muted">{kpis.freshness.syncing ? 'Syncing the team’s data…' : 'No team data yet: press Sync now.'}</p>
       )}
@@ -47,5 +50,21 @@ function KpiList({ kpis }: { kpis: ResponseOf<'ui:team-kpis'> }) {
         </li>
       ))}
     </ul>
+  );
+}
+
+const BUDGET_WORDS = { within: 'on budget', over: 'over budget', under: 'under budget', 'no-data': 'no data' } as const;
+
+/** The team's allocation split against the budget, one line; the measure and detail on hover. */
+function AllocationLine({ allocation, windowDays }: { allocation: NonNullable<ResponseOf<'ui:team-kpis'>['allocation']>; windowDays: number }) {
+  const needsAction = allocation.budgetStatus === 'over' || allocation.budgetStatus === 'under';
+  return (
+    <p className="allocation-line" data-testid="popup-allocation" title={`Issues created or updated in the last ${windowDays} days, ${allocation.measureText}. ${allocation.budgetDetail}`}>
+      <span className="allocation-line__label">Allocation</span> {allocation.summary} ·{' '}
+      <span data-status={needsAction ? 'near' : 'met'}>
+        {allocation.budgetText}, {needsAction ? <span aria-hidden="true">◐ </span> : null}
+        {BUDGET_WORDS[allocation.budgetStatus]}
+      </span>
+    </p>
   );
 }

@@ -70,7 +70,11 @@ async function expectEpicBadges(page: Page): Promise<void> {
   const host = page.locator('[data-lens="epic-kpi-badges"]');
   await expect(host).toHaveCount(1);
   for (const text of EXPECTED) await expect(host.getByRole('note', { name: text, exact: true })).toHaveCount(1);
-  await expect(host.getByRole('note')).toHaveCount(EXPECTED.length);
+  // The allocation line: A–E carry no labels and their epics none, so all 5 are Uncategorized
+  // (weight 20 of 20), and nothing is engineering-led: 40 points under the 40 % budget.
+  await expect(host.getByRole('button', { name: 'Uncategorized 100% (5)' })).toBeVisible();
+  await expect(host.getByRole('note', { name: 'Engineering-led 0% · budget 40%, under budget', exact: true })).toBeVisible();
+  await expect(host.getByRole('note')).toHaveCount(EXPECTED.length + 1);
 }
 
 /** The class of the element right above the strip: it must sit below GitLab's header row. */

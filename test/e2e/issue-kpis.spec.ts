@@ -25,13 +25,15 @@ async function expectIssueTwoBadges(page: Page): Promise<void> {
   // A badge's accessible name is its text, then its status in words (its tooltip is its description).
   await expect(host.getByTestId('lens-due')).toHaveAccessibleName('overdue 5 d');
   await expect(host.getByTestId('lens-age')).toHaveAccessibleName('open 30 d');
+  // Its allocation category and why (SPEC §3): #2 carries type::maintenance.
+  await expect(host.getByTestId('lens-allocation')).toHaveAccessibleName('Allocation: Maintenance · label type::maintenance');
   // The six KPIs fold into one line saying how many are on target (MTTR and MTBF of the six).
   await expect(host.getByRole('button', { name: 'Project KPIs · 2 of 6 on target' })).toBeVisible();
   await openKpis(page);
   for (const expected of EXPECTED_PROJECT_KPI_NAMES) {
     await expect(host.getByRole('note', { name: expected, exact: true })).toHaveCount(1);
   }
-  await expect(host.getByRole('note')).toHaveCount(2 + EXPECTED_PROJECT_KPIS.length);
+  await expect(host.getByRole('note')).toHaveCount(3 + EXPECTED_PROJECT_KPIS.length);
 }
 
 kpiTest.describe('issue page KPI badges', () => {
@@ -87,15 +89,15 @@ kpiTest.describe('issue page KPI badges', () => {
     await page.goto(`${sandbox.url}/${project}/-/issues/2`);
     const toggle = strip(page).getByRole('button', { name: 'Project KPIs · 2 of 6 on target' });
     await expect(toggle).toHaveAttribute('aria-expanded', 'false');
-    // Folded: the issue's own badges only.
-    await expect(strip(page).getByRole('note')).toHaveCount(2);
+    // Folded: the issue's own badges only (due, age, allocation).
+    await expect(strip(page).getByRole('note')).toHaveCount(3);
     await toggle.focus();
     await page.keyboard.press('Enter');
     await expect(toggle).toHaveAttribute('aria-expanded', 'true');
-    await expect(strip(page).getByRole('note')).toHaveCount(8);
+    await expect(strip(page).getByRole('note')).toHaveCount(9);
     await page.keyboard.press('Space');
     await expect(toggle).toHaveAttribute('aria-expanded', 'false');
-    await expect(strip(page).getByRole('note')).toHaveCount(2);
+    await expect(strip(page).getByRole('note')).toHaveCount(3);
 
     // Remembered beyond the tab: opened here, it starts open in a new tab (its issue app mounts
     // a moment after the page, as GitLab's does, by when the remembered state has come).

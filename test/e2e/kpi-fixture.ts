@@ -15,6 +15,8 @@ export function kpiFixture(projectPath: string, now = Date.now()): FixtureInput 
   return {
     project: projectPath,
     milestones: [{ title: 'Sprint Fixture', start_date: day(-22), due_date: day(-8) }],
+    // Every issue carries a type:: label, so no card gets an allocation badge (allocation.spec.ts
+    // covers those).
     issues: [
       // On-time sample (due date in the last 90 days and not in the future):
       // #1 due -10 d, closed -12 d: on time.
@@ -22,17 +24,17 @@ export function kpiFixture(projectPath: string, now = Date.now()): FixtureInput 
       // #2 due -5 d, still open: late (open overdue).
       { iid: 2, title: 'Open and overdue', created_at: at(-30 * DAY), due_date: day(-5), labels: ['type::maintenance'] },
       // #3 due -20 d, closed -18 d: late.
-      { iid: 3, title: 'Closed after its due date', created_at: at(-50 * DAY), due_date: day(-20), closed_at: at(-18 * DAY) },
+      { iid: 3, title: 'Closed after its due date', created_at: at(-50 * DAY), due_date: day(-20), closed_at: at(-18 * DAY), labels: ['type::feature'] },
       // #4 due in 5 d: not in the sample yet.
-      { iid: 4, title: 'Due next week', created_at: at(-3 * DAY), due_date: day(5) },
+      { iid: 4, title: 'Due next week', created_at: at(-3 * DAY), due_date: day(5), labels: ['type::feature'] },
       // #5 no due date: not in the sample.
-      { iid: 5, title: 'No due date', created_at: at(-2 * DAY) },
+      { iid: 5, title: 'No due date', created_at: at(-2 * DAY), labels: ['type::feature'] },
       // #6 and #7 take their due date (-8 d) from the milestone; #6 closed -9 d: on time, #7 open: late.
-      { iid: 6, title: 'Sprint work done', created_at: at(-20 * DAY), milestone: 'Sprint Fixture', closed_at: at(-9 * DAY) },
-      { iid: 7, title: 'Sprint work left', created_at: at(-20 * DAY), milestone: 'Sprint Fixture' },
+      { iid: 6, title: 'Sprint work done', created_at: at(-20 * DAY), milestone: 'Sprint Fixture', closed_at: at(-9 * DAY), labels: ['type::feature'] },
+      { iid: 7, title: 'Sprint work left', created_at: at(-20 * DAY), milestone: 'Sprint Fixture', labels: ['type::feature'] },
       // Failures: two incidents, 2 h and 6 h long.
-      { iid: 8, title: 'Checkout down', issue_type: 'incident', labels: ['incident'], created_at: at(-30 * DAY), closed_at: at(-30 * DAY + 2 * HOUR) },
-      { iid: 9, title: 'Login errors', issue_type: 'incident', labels: ['incident'], created_at: at(-10 * DAY), closed_at: at(-10 * DAY + 6 * HOUR) },
+      { iid: 8, title: 'Checkout down', issue_type: 'incident', labels: ['incident', 'type::bug'], created_at: at(-30 * DAY), closed_at: at(-30 * DAY + 2 * HOUR) },
+      { iid: 9, title: 'Login errors', issue_type: 'incident', labels: ['incident', 'type::bug'], created_at: at(-10 * DAY), closed_at: at(-10 * DAY + 6 * HOUR) },
     ],
     mergeRequests: [
       // Six merged in the window, three of them engineering-led (type::maintenance).

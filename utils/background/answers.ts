@@ -8,12 +8,11 @@
  * ~600 ms, far over the issue page's budget (SPEC §9). Snapshots live in IndexedDB, so a
  * restarted worker answers at once too.
  */
-import { DEFAULT_ALLOCATION_RULES } from '../allocation/rules';
 import type { BadgeSnapshot, LensDb } from '../db/database';
 import { scopeKey } from '../db/records';
 import type { BadgeView } from '../overview/badge-view';
 import { teamKpiBadges } from '../overview/team-kpis';
-import { kpiSettingsFrom, type Settings } from '../settings';
+import { allocationRulesFrom, kpiSettingsFrom, type Settings } from '../settings';
 import type { DataService, Freshness, ScopeFreshness } from './data-service';
 import { loadTeamData, type ScopeTarget } from './scope-cache';
 
@@ -55,7 +54,7 @@ function combineFreshness(all: readonly ScopeFreshness[]): Freshness {
 
 /** Every setting the KPI badges depend on: a change to any of them is a new stamp. */
 function kpiInputs(settings: Settings) {
-  return { kpi: kpiSettingsFrom(settings), allocationRules: DEFAULT_ALLOCATION_RULES, gitlabUrl: settings.gitlabUrl };
+  return { kpi: kpiSettingsFrom(settings), allocationRules: allocationRulesFrom(settings), gitlabUrl: settings.gitlabUrl };
 }
 
 export function createAnswers(data: Pick<DataService, 'ensureFresh'>, now: () => number) {

@@ -3,15 +3,30 @@
  * attention: an ongoing incident, an open issue overdue or due soon. Age and "on track" stay on the issue page: a
  * badge on every card is noise, and each badge costs layout on a 1,000-card board (SPEC §9).
  */
+import type { Classification } from '../allocation/classify';
 import { dueStatus, type KpiIssue, type KpiSettings } from '../kpi';
 import type { BadgeView } from './badge-view';
 import { dueBadge, ongoingIncidentBadge } from './issue-badges';
 
-export function boardCardBadges(issue: KpiIssue, settings: KpiSettings, now: Date): BadgeView[] {
+/**
+ * The card's allocation category, only where the card's own labels do not show it: inherited
+ * from an epic, or none at all (Uncategorized, to be fixed). A category from a visible label
+ * (`type::feature`) would repeat the card.
+ */
+export function cardAllocationBadge(result: Classification): BadgeView | null {
+  if (result.kind === 'uncategorized') {
+    return { id: 'allocation', text: 'Uncategorized', explanation: 'Allocation: no rule matches its labels, nor its epic’s. Add a label such as type::feature.', status: 'neutral' };
+  }
+  if (result.source !== 'inherited') return null;
+  return { id: 'allocation', text: `${result.category.name} · from ${result.from}`, explanation: `Allocation: ${result.category.name}, ${result.why} (its own labels match no rule).`, status: 'neutral' };
+}
+
+export function boardCardBadges(issue: KpiIssue, settings: KpiSettings, now: Date, allocation?: Classification): BadgeView[] {
   const incident = ongoingIncidentBadge(issue, settings, now);
   const due = dueStatus(issue, now, settings.timeZone, { dueSoonDays: settings.dueSoonDays });
   const dueNeedsAttention = due.kind === 'overdue' || due.kind === 'due-soon';
-  return [incident, dueNeedsAttention ? dueBadge(issue, settings, now) : null].filter((badge): badge is BadgeView => badge !== null);
+  const category = allocation ? cardAllocationBadge(allocation) : null;
+  return [incident, dueNeedsAttention ? dueBadge(issue, settings, now) : null, category].filter((badge): badge is BadgeView => badge !== null);
 }
 
 /** `group/project#12` → `{ projectPath: 'group/project', iid: 12 }` (board card `data-item-path`). */

@@ -106,6 +106,16 @@ export const boardAnchors = {
     // board_content.vue's row of columns, 13.x–17.x+; not rendered while epic swimlanes are on.
     '.boards-app .boards-list',
   ],
+  // boards/components/board_column.vue: each list's column carries `data-list-id="gid://gitlab/List/<id>"`
+  // (on `div.board` in 15.x–18.x copies; DOM.md also has it on `div[data-testid="board-list"]`
+  // around it). The outermost element with the attribute is the column.
+  column: ['[data-list-id^="gid://gitlab/List/"]'],
+  listHeader: [
+    // board_list_header.vue `header.board-header[data-testid="board-list-header"]` (DOM.md §6).
+    'header[data-testid="board-list-header"]',
+    // The same header by class, where the test id is missing (older copies).
+    'header.board-header',
+  ],
   card: [
     // boards/components/board_card.vue `li.board-card[data-testid="board-card"]`, 16.x (Apollo
     // copy, pre-Tailwind) – 18.x.

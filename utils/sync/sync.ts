@@ -1,5 +1,5 @@
 import type { LensDb } from '../db/database';
-import { countCached, itemKeyOf, removeUnlisted } from '../db/cache';
+import { countCached, getIssuesByProject, itemKeyOf, removeUnlisted } from '../db/cache';
 import { scopeKey, toStoredMembers, toStoredMilestones, type ScopeKey, type SyncState } from '../db/records';
 import { isStale } from './freshness';
 import { getSyncState, saveSyncState } from '../db/sync-state';
@@ -95,14 +95,36 @@ export async function syncProject(projectId: number, deps: SyncDeps): Promise<Sy
     ...syncMembersAndMilestones(client, { kind: 'project', id: projectId }, context),
     syncCodeowners(projectId, deps, context),
   ]);
+  // Allocation inherits an issue's category from its epic (and the epic's parents): the epics of
+  // the groups the project's issues name are kept too, as the group's own sync keeps them (same
+  // resource, same cursor). A failure there leaves the project's data whole, so it is not the
+  // project sync's failure.
+  const epicGroups = new Set((await getIssuesByProject(db, projectId)).flatMap((issue) => (issue.epic?.group_id === undefined ? [] : [issue.epic.group_id])));
+  await Promise.all([...epicGroups].map((groupId) => syncGroupEpics(groupId, deps, context)));
   return report(scope, results.filter((result) => result !== null));
+}
+
+function syncGroupEpics(groupId: number, { client, db }: SyncDeps, context: SyncRunContext): Promise<ResourceSyncResult> {
+  const epicsId = syncResourceId('epics', scopeKey('group', groupId));
+  return once(db, epicsId, () =>
+    runIncrementalSync(
+      {
+        id: epicsId,
+        pages: (updatedAfter) => client.listGroupEpics(groupId, { updatedAfter }),
+        writes: (epics) => ({ epics }),
+        orderedByUpdatedAt: true,
+        // Epics are Premium+: Free answers 403 (gitlab/API.md), which is not a failure.
+        isUnavailable: notOnThisTier,
+      },
+      context,
+    ),
+  );
 }
 
 export async function syncGroup(groupId: number, deps: SyncDeps): Promise<SyncReport> {
   const { client, db } = deps;
   const context: SyncRunContext = { db, now: deps.now ?? Date.now, onProgress: deps.onProgress };
   const scope = scopeKey('group', groupId);
-  const epicsId = syncResourceId('epics', scope);
   const results = await Promise.all([
     ...syncIssuesAndMergeRequests(
       scope,
@@ -112,19 +134,7 @@ export async function syncGroup(groupId: number, deps: SyncDeps): Promise<SyncRe
       // The projects the group's listing named (subgroups included).
       (listed) => new Set([...listed].map((key) => Number(key.split('#')[0]))),
     ),
-    once(db, epicsId, () =>
-      runIncrementalSync(
-        {
-          id: epicsId,
-          pages: (updatedAfter) => client.listGroupEpics(groupId, { updatedAfter }),
-          writes: (epics) => ({ epics }),
-          orderedByUpdatedAt: true,
-          // Epics are Premium+: Free answers 403 (gitlab/API.md), which is not a failure.
-          isUnavailable: notOnThisTier,
-        },
-        context,
-      ),
-    ),
+    syncGroupEpics(groupId, deps, context),
     ...syncMembersAndMilestones(client, { kind: 'group', id: groupId }, context),
   ]);
   return report(scope, results);

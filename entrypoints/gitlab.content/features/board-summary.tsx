@@ -7,6 +7,7 @@ import type { PageInfo } from '../../../utils/page/detect';
 import { boardAnchors } from '../../../utils/page/anchors';
 import { sendMessage } from '../../../utils/send-message';
 import type { Feature } from '../feature';
+import { AllocationSplit } from '../../../components/AllocationSplit';
 import { BadgeList } from '../../../components/BadgeList';
 import { ScopeSwitch } from '../../../components/ScopeSwitch';
 import { useScopeChoice } from '../ui/kpi-scope';
@@ -32,22 +33,39 @@ export const boardSummary: Feature = {
       featureId: 'board-summary',
       anchors: boardAnchors.lists,
       append: 'before',
-      render: () => <BoardSummaryBar board={board} />,
+      render: () => <BoardSummaryBar board={board} boardId={page.boardId} />,
     });
   },
 };
 
-function BoardSummaryBar({ board }: { board: NonNullable<ReturnType<typeof boardScope>> }) {
+/**
+ * The bar's KPIs and, on issue boards, the whole board's allocation split (asked side by side; a
+ * split that cannot be had leaves the KPIs alone and says why on its line).
+ */
+async function loadBar(board: NonNullable<ReturnType<typeof boardScope>>, boardId: number | undefined, scope: 'team' | 'board') {
+  const overview = sendMessage('content:board-overview', { ...board, kpiScope: scope });
+  if (board.epicBoard) return { ...(await overview), allocation: null };
+  const allocation = sendMessage('content:board-allocation', { ...board, ...(boardId === undefined ? {} : { boardId }) }).then(
+    (answer) => ({ view: answer.board, caveats: answer.caveats, error: null }),
+    (error: unknown) => ({ view: null, caveats: [], error: error instanceof Error ? error.message : String(error) }),
+  );
+  return { ...(await overview), allocation: await allocation };
+}
+
+function BoardSummaryBar({ board, boardId }: { board: NonNullable<ReturnType<typeof boardScope>>; boardId: number | undefined }) {
   const [scope, choose] = useScopeChoice();
   return (
     <BackgroundStrip
       key={scope}
       label={`Engineering Lens: KPIs of ${board.projectPath ?? board.groupPath}`}
       // The switch and six KPI badges need about this much room; narrower boards reserve a
-      // second line so the lists never move when the numbers arrive.
-      lines={1}
+      // second line so the lists never move when the numbers arrive. Issue boards add the
+      // allocation split on a line of its own.
+      lines={board.epicBoard ? 1 : 2}
       lastLineWidth={1100}
-      load={() => sendMessage('content:board-overview', { ...board, kpiScope: scope === 'team' ? 'team' : 'board' })}
+      // Narrower than that, the KPIs and the split may each take two lines.
+      narrowLines={board.epicBoard ? 2 : 4}
+      load={() => loadBar(board, boardId, scope === 'team' ? 'team' : 'board')}
       render={(data, freshness) => (
         <>
           {data.badges.length && !data.teamIsOwn ? (
@@ -61,6 +79,17 @@ function BoardSummaryBar({ board }: { board: NonNullable<ReturnType<typeof board
           ) : null}
           <BadgeList badges={data.badges} />
           {freshness}
+          {data.allocation ? (
+            <>
+              <span className="lens-line-break" aria-hidden="true" />
+              {data.allocation.view ? (
+                <AllocationSplit view={data.allocation.view} />
+              ) : (
+                <span className="lens-muted">Allocation: {data.allocation.error ?? 'not synced yet'}</span>
+              )}
+              {data.allocation.caveats.length ? <span className="lens-muted">{data.allocation.caveats.join(' ')}</span> : null}
+            </>
+          ) : null}
         </>
       )}
     />

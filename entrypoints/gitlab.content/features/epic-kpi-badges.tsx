@@ -7,7 +7,9 @@
 import { epicHeaderAnchors } from '../../../utils/page/anchors';
 import { sendMessage } from '../../../utils/send-message';
 import type { Feature } from '../feature';
-import { KpiStrip } from '../ui/kpi-strip';
+import { AllocationSplit } from '../../../components/AllocationSplit';
+import { BadgeList } from '../../../components/BadgeList';
+import { BackgroundStrip } from '../ui/kpi-strip';
 import { mountLensHost } from '../ui/lens-host';
 import { waitForElement } from '../ui/wait-for-element';
 
@@ -40,7 +42,24 @@ export const epicKpiBadges: Feature = {
       anchors: epicHeaderAnchors,
       append: 'after-row',
       render: () => (
-        <KpiStrip label="Engineering Lens: epic KPIs" load={() => sendMessage('content:epic-overview', { groupPath, iid })} />
+        <BackgroundStrip
+          label="Engineering Lens: epic KPIs"
+          lines={2}
+          load={() => sendMessage('content:epic-overview', { groupPath, iid })}
+          render={(data, freshness) => (
+            <>
+              <BadgeList badges={data.badges} />
+              {freshness}
+              {data.allocation ? (
+                <>
+                  {/* The split of the same issues on its own line, against the budget. */}
+                  <span className="lens-line-break" aria-hidden="true" />
+                  <AllocationSplit view={data.allocation} />
+                </>
+              ) : null}
+            </>
+          )}
+        />
       ),
     });
   },

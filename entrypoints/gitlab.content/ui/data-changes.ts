@@ -4,14 +4,16 @@
  */
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { isSyncEndedPush, type SyncEndedPush } from '../../../utils/message-envelope';
+import { isSettingsChangedPush, isSyncEndedPush, type SyncEndedPush } from '../../../utils/message-envelope';
 
 const listeners = new Set<(push: SyncEndedPush) => void>();
+const settingsListeners = new Set<() => void>();
 
 export function listenForSyncPushes(ctx: ContentScriptContext): void {
   const listener = (message: unknown, sender: { id?: string; tab?: unknown }) => {
     if (sender.id !== browser.runtime.id || sender.tab) return;
     if (isSyncEndedPush(message)) for (const callback of listeners) callback(message);
+    else if (isSettingsChangedPush(message)) for (const callback of settingsListeners) callback();
   };
   browser.runtime.onMessage.addListener(listener);
   ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(listener));
@@ -21,4 +23,10 @@ export function listenForSyncPushes(ctx: ContentScriptContext): void {
 export function onSyncEnded(callback: (push: SyncEndedPush) => void): () => void {
   listeners.add(callback);
   return () => listeners.delete(callback);
+}
+
+/** Calls back when saved settings changed (say, the allocation rules): the answer may differ now. */
+export function onSettingsChanged(callback: () => void): () => void {
+  settingsListeners.add(callback);
+  return () => settingsListeners.delete(callback);
 }

@@ -4,6 +4,7 @@ import { ScopeSwitch } from '../../../components/ScopeSwitch';
 import { useId, useState, type ReactNode } from 'react';
 import type { ScopeChoice } from '../../../components/ScopeSwitch';
 import type { RequestOf, ResponseOf } from '../../../utils/messages';
+import { issueAllocationBadge } from '../../../utils/overview/allocation-view';
 import { sendMessage } from '../../../utils/send-message';
 import { onSyncEnded } from './data-changes';
 import { preferredScope, useKpisOpen, useScopeChoice } from './kpi-scope';
@@ -81,7 +82,7 @@ function IssueOverview({ load, takeSettled }: IssueOverviewProps) {
       initial={first.scope === scope ? first.answer : null}
       render={(data, freshness) => (
         <>
-          <BadgeList badges={data.issue} />
+          <BadgeList badges={data.allocation ? [...data.issue, issueAllocationBadge(data.allocation)] : data.issue} />
           {freshness}
           {/* The issue's own badges on the first line, the KPIs of its project or team on the second. */}
           <span className="lens-line-break" aria-hidden="true" />

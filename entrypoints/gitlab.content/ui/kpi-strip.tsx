@@ -21,12 +21,13 @@ interface BackgroundStripProps<T extends { freshness: FreshnessInfo }> {
   render: (data: T, freshness: ReactNode) => ReactNode;
   lines?: number;
   lastLineWidth?: LastLineWidth;
+  narrowLines?: number;
 }
 
-export function BackgroundStrip<T extends { freshness: FreshnessInfo }>({ label, load, initial, render, lines, lastLineWidth }: BackgroundStripProps<T>) {
+export function BackgroundStrip<T extends { freshness: FreshnessInfo }>({ label, load, initial, render, lines, lastLineWidth, narrowLines }: BackgroundStripProps<T>) {
   const answer = useBackgroundAnswer(load, initial);
   return (
-    <LensRow label={label} lines={lines} lastLineWidth={lastLineWidth}>
+    <LensRow label={label} lines={lines} lastLineWidth={lastLineWidth} narrowLines={narrowLines}>
       {answer.status === 'loading' ? <span className="lens-muted">Loading…</span> : null}
       {answer.status === 'error' ? (
         answer.error.kind === 'not-configured' ? (

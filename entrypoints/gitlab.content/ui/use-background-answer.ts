@@ -1,7 +1,7 @@
 import { useLayoutEffect, useState } from 'react';
 import { MessageError, type ErrorInfo } from '../../../utils/message-envelope';
 import type { FreshnessInfo } from '../../../utils/messages';
-import { onSyncEnded } from './data-changes';
+import { onSettingsChanged, onSyncEnded } from './data-changes';
 
 type AnswerState<T> =
   | { status: 'loading' }
@@ -51,9 +51,11 @@ export function useBackgroundAnswer<T extends { freshness: FreshnessInfo }>(load
           : current,
       );
     });
+    const stopSettings = onSettingsChanged(() => void run());
     return () => {
       alive = false;
       stop();
+      stopSettings();
     };
     // `load` is recreated on every render by callers; the request it makes is fixed per mount.
     // eslint-disable-next-line react-hooks/exhaustive-deps

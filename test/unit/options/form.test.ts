@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { candidateFromForm, formErrorKey, formFromSettings } from '../../../entrypoints/options/form';
-import { DEFAULT_SETTINGS, parseSettings, toPublicSettings } from '../../../utils/settings';
+import {
+  allocationCandidate,
+  allocationErrors,
+  candidateFromForm,
+  formErrorKey,
+  formFromSettings,
+  suggestedPercents,
+} from '../../../entrypoints/options/form';
+import { addCategory, addRule, freshCategoryId, moveRule, removeCategory } from '../../../entrypoints/options/sections/allocation/edit';
+import { DEFAULT_SETTINGS, parseSettings, toPublicSettings, type Settings } from '../../../utils/settings';
 
 describe('options form', () => {
   const saved = toPublicSettings(DEFAULT_SETTINGS);
@@ -40,5 +48,104 @@ describe('options form', () => {
     expect(formErrorKey('team.projects.2')).toBe('projects');
     expect(formErrorKey('sync.staleAfterMinutes')).toBe('staleAfterMinutes');
     expect(formErrorKey('settings')).toBe('form');
+  });
+
+  it('keeps allocation paths as their own keys, so each message goes next to its input', () => {
+    expect(formErrorKey('allocation.rules.2.value')).toBe('allocation.rules.2.value');
+    expect(formErrorKey('allocation.categories.0.name')).toBe('allocation.categories.0.name');
+    expect(formErrorKey('allocation.budget.percents')).toBe('allocation.budget.percents');
+    expect(formErrorKey('allocation.budget.percents.bug')).toBe('allocation.budget.percents.bug');
+    expect(formErrorKey('allocation.budget.percent')).toBe('allocation.budget.percent');
+    expect(formErrorKey('allocation')).toBe('allocation');
+    expect(formErrorKey('allocationish')).toBe('form');
+  });
+});
+
+describe('options form: allocation', () => {
+  const custom: Settings = {
+    ...DEFAULT_SETTINGS,
+    allocation: {
+      categories: [
+        { id: 'feature', name: 'Feature', kind: 'product' },
+        { id: 'security', name: 'Security', kind: 'engineering' },
+        { id: 'toil', name: 'Toil', kind: 'engineering' },
+      ],
+      rules: [
+        { match: 'prefix', value: 'security::', categoryId: 'security' },
+        { match: 'label', value: 'toil', categoryId: 'toil' },
+        { match: 'label', value: 'type::feature', categoryId: 'feature' },
+      ],
+      measure: 'time-estimate',
+      budget: { kind: 'per-category', percents: { feature: 55, security: 25.5, toil: 19.5 } },
+    },
+  };
+
+  it('round-trips allocation settings through the form unchanged', () => {
+    const form = formFromSettings(toPublicSettings(custom));
+    expect(form.allocation).toEqual({
+      categories: custom.allocation.categories,
+      rules: [
+        { key: 'rule-1', match: 'prefix', value: 'security::', categoryId: 'security' },
+        { key: 'rule-2', match: 'label', value: 'toil', categoryId: 'toil' },
+        { key: 'rule-3', match: 'label', value: 'type::feature', categoryId: 'feature' },
+      ],
+      measure: 'time-estimate',
+      budgetKind: 'per-category',
+      // The engineering categories' budgets, ready if the kind switches back.
+      engineeringPercent: '45',
+      categoryPercents: { feature: '55', security: '25.5', toil: '19.5' },
+    });
+    expect(parseSettings({ ...candidateFromForm(form), token: '' })).toEqual({ ok: true, settings: custom });
+
+    const share = formFromSettings(toPublicSettings(DEFAULT_SETTINGS)).allocation;
+    expect(share.budgetKind).toBe('engineering-share');
+    expect(share.engineeringPercent).toBe('40');
+    expect(allocationCandidate(share).budget).toEqual({ kind: 'engineering-share', percent: 40 });
+  });
+
+  it('reorders the candidate rules when a rule moves up or down', () => {
+    const form = formFromSettings(toPublicSettings(custom)).allocation;
+    const values = (allocation: typeof form) => (allocationCandidate(allocation).rules as Array<{ value: string }>).map((rule) => rule.value);
+    expect(values(moveRule(form, 2, -1))).toEqual(['security::', 'type::feature', 'toil']);
+    expect(values(moveRule(form, 0, 1))).toEqual(['toil', 'security::', 'type::feature']);
+    // Past either end nothing changes.
+    expect(moveRule(form, 0, -1)).toBe(form);
+    expect(moveRule(form, 2, 1)).toBe(form);
+  });
+
+  it("marks a rule whose category was removed on that rule's category field", () => {
+    const form = removeCategory(formFromSettings(toPublicSettings(custom)).allocation, 'toil');
+    expect(form.categories.map((category) => category.id)).toEqual(['feature', 'security']);
+    const errors = allocationErrors(allocationCandidate(form));
+    expect(errors['allocation.rules.1.categoryId']).toBe('This category does not exist any more: choose another.');
+    // Its budget went with it, so the rest no longer add up to 100.
+    expect(errors['allocation.budget.percents']).toBe('Category budgets add up to 80.5 %, not 100 %.');
+    const saved = parseSettings({ ...candidateFromForm({ ...formFromSettings(toPublicSettings(custom)), allocation: form }), token: '' });
+    expect(saved.ok || saved.fieldErrors['allocation.rules.1.categoryId']).toBe('This category does not exist any more: choose another.');
+  });
+
+  it('says "Enter a number." for a blank budget', () => {
+    const form = formFromSettings(toPublicSettings(DEFAULT_SETTINGS)).allocation;
+    expect(allocationErrors(allocationCandidate({ ...form, engineeringPercent: ' ' }))).toEqual({ 'allocation.budget.percent': 'Enter a number.' });
+    const perCategory = { ...form, budgetKind: 'per-category' as const, categoryPercents: { ...form.categoryPercents, bug: '' } };
+    expect(allocationErrors(allocationCandidate(perCategory))['allocation.budget.percents.bug']).toBe('Enter a number.');
+    expect(allocationErrors(allocationCandidate(form))).toEqual({});
+  });
+
+  it('adds categories with fresh ids and rules for the first category', () => {
+    const form = formFromSettings(toPublicSettings(DEFAULT_SETTINGS)).allocation;
+    const { allocation, added } = addCategory(form);
+    expect(added).toEqual({ id: 'category-5', name: 'Category 5', kind: 'product' });
+    expect(allocation.categoryPercents['category-5']).toBe('0');
+    expect(addRule(allocation).added).toEqual({ key: 'rule-5', match: 'label', value: '', categoryId: 'feature' });
+    expect(freshCategoryId('Engineering allocation', ['engineering-allocation'])).toBe('engineering-allocation-2');
+    expect(freshCategoryId('Tech débt!', [])).toBe('tech-debt');
+    expect(freshCategoryId('', ['category-1'])).toBe('category-2');
+  });
+
+  it('suggests per-category budgets from the engineering-led share, adding up to 100', () => {
+    const { categories } = DEFAULT_SETTINGS.allocation;
+    expect(suggestedPercents(categories, 40)).toEqual({ feature: '60', maintenance: '14', bug: '13', 'engineering-allocation': '13' });
+    expect(suggestedPercents(categories.slice(1), 40)).toEqual({ maintenance: '34', bug: '33', 'engineering-allocation': '33' });
   });
 });

@@ -60,6 +60,7 @@ function background(saved: Settings = DEFAULT_SETTINGS, kept: ConnectionCheck | 
   };
   const handlers = createSettingsHandlers(deps);
   sendMessage.mockImplementation(async (name: MessageName, payload: RequestOf<MessageName>) => {
+    if (name === 'ui:allocation-preview') return { view: null, scopeText: 'No team is set up yet.', fieldErrors: {} };
     const handler = handlers[name as keyof typeof handlers] as ((p: unknown, s: object) => Promise<unknown>) | undefined;
     if (!handler) throw new Error(`unexpected message ${name}`);
     return handler(payload, {});
@@ -137,7 +138,18 @@ describe('section navigation', () => {
     const nav = container.querySelector('nav[aria-label="Sections"]');
     expect(nav).not.toBeNull();
     const links = [...nav!.querySelectorAll('a')];
-    expect(links.map((a) => a.textContent)).toEqual(['Connection', 'Team', 'KPIs', 'Failures', 'Targets', 'Sync']);
+    expect(links.map((a) => a.textContent)).toEqual([
+      'Connection',
+      'Team',
+      'KPIs',
+      'Failures',
+      'Targets',
+      'Allocation',
+      'Categories',
+      'Rules',
+      'Measure and budget',
+      'Sync',
+    ]);
     const headings = [...container.querySelectorAll<HTMLElement>('h1, h2, h3')];
     for (const link of links) {
       const target = document.getElementById(link.getAttribute('href')!.slice(1));
@@ -150,7 +162,7 @@ describe('section navigation', () => {
     const levels = headings.map((h) => Number(h.tagName[1]));
     expect(levels[0]).toBe(1);
     levels.forEach((level, i) => i > 0 && expect(level).toBeLessThanOrEqual(levels[i - 1]! + 1));
-    expect(OPTIONS_SECTIONS.map((s) => s.label)).toEqual(['Connection', 'Team', 'KPIs', 'Sync']);
+    expect(OPTIONS_SECTIONS.map((s) => s.label)).toEqual(['Connection', 'Team', 'KPIs', 'Allocation', 'Sync']);
     // The page's landmarks: the header, the navigation, the main content holding the form.
     expect(container.querySelector('header h1')?.textContent).toBe('Engineering Lens');
     expect(container.querySelector('main form')).not.toBeNull();
@@ -277,5 +289,32 @@ describe('token expiry beside the connection result', () => {
     await click('Test connection');
     expect(result()).toContain('2026-12-16');
     expect(expiryNotice()).toBeNull();
+  });
+});
+
+describe('the allocation section on the page', () => {
+  const describedMessage = (element: HTMLElement) =>
+    (element.getAttribute('aria-describedby') ?? '')
+      .split(' ')
+      .map((id) => (id ? document.getElementById(id)?.textContent : ''))
+      .join('');
+
+  it('refuses to save an invalid rule, marks it, and saves once it is fixed, in the order shown', async () => {
+    const bg = background();
+    await openPage();
+    await type('Rule 1 label', '  ');
+    expect(describedMessage(byLabel('Rule 1 label'))).toBe('Enter a label.');
+    await click('Save');
+    expect(container.querySelector('[data-testid="save-status"]')?.textContent).toBe('Not saved: fix the fields marked above.');
+    expect(bg.stored().allocation).toEqual(DEFAULT_SETTINGS.allocation);
+    expect(document.activeElement).toBe(byLabel('Rule 1 label'));
+
+    await type('Rule 1 label', 'type::story');
+    expect(byLabel('Rule 1 label').getAttribute('aria-invalid')).toBeNull();
+    const moveDown = [...container.querySelectorAll('button')].find((b) => b.getAttribute('aria-label') === 'Move rule 1 down')!;
+    await act(async () => moveDown.click());
+    await click('Save');
+    expect(container.querySelector('[data-testid="save-status"]')?.textContent).toBe('Saved.');
+    expect(bg.stored().allocation.rules.slice(0, 2).map((rule) => rule.value)).toEqual(['type::maintenance', 'type::story']);
   });
 });

@@ -9,7 +9,9 @@ import type { GitLabEpic, GitLabIssue } from '../../gitlab/schemas';
 import type { KpiSettings } from '../../kpi';
 import type { BadgeView } from '../../overview/badge-view';
 import { boardCardBadges, parseItemPath } from '../../overview/card-badges';
-import { kpiSettingsFrom } from '../../settings';
+import { itemClassifier } from '../../allocation/split';
+import { allocationItemOf, splitOptionsFrom } from '../../overview/allocation-scopes';
+import { kpiSettingsFrom, type Settings } from '../../settings';
 import type { Answers } from '../answers';
 import type { DataService } from '../data-service';
 import type { Handlers } from '../router';
@@ -51,7 +53,19 @@ export function createBoardHandlers(data: DataService, answers: Answers, now: ()
    * within the KPI window, most recently updated first, keyed by card path (`group/project#iid`,
    * the card's data-item-path).
    */
-  async function likelyCards(db: LensDb, target: ScopeTarget, gitlabUrl: string, kpi: KpiSettings, at: Date): Promise<Record<string, BadgeView[]>> {
+  /** Each card's allocation (inherited categories need the cached epics). */
+  async function cardClassifier(db: LensDb, settings: Settings) {
+    const epics = await db.getAll('epics');
+    const options = splitOptionsFrom(settings, epics);
+    const classify = itemClassifier(options.rules, options.epics);
+    const lookup = new Map(epics.map((epic) => [`${epic.group_id}&${epic.iid}`, epic.id] as const));
+    return (issue: GitLabIssue) =>
+      classify(allocationItemOf(issue, (epic) => (epic.group_id === undefined ? null : (lookup.get(`${epic.group_id}&${epic.iid}`) ?? null))));
+  }
+
+  async function likelyCards(db: LensDb, target: ScopeTarget, settings: Settings, kpi: KpiSettings, at: Date): Promise<Record<string, BadgeView[]>> {
+    const gitlabUrl = settings.gitlabUrl;
+    const classify = await cardClassifier(db, settings);
     const projectIdsInScope = target.kind === 'project' ? [target.id] : await groupProjectIds(db, target.path, gitlabUrl);
     const closedSince = new Date(at.getTime() - kpi.windowDays * 86_400_000).toISOString();
     const issues = (await getIssuesByProjects(db, projectIdsInScope))
@@ -61,7 +75,7 @@ export function createBoardHandlers(data: DataService, answers: Answers, now: ()
     const answer: Record<string, BadgeView[]> = {};
     for (const issue of issues) {
       const path = projectPathOf(issue, gitlabUrl);
-      if (path) answer[`${path}#${issue.iid}`] = boardCardBadges(issue, kpi, at);
+      if (path) answer[`${path}#${issue.iid}`] = boardCardBadges(issue, kpi, at, classify(issue));
     }
     return answer;
   }
@@ -95,9 +109,9 @@ export function createBoardHandlers(data: DataService, answers: Answers, now: ()
         // Asked while the board loads, at the page's start: kept per scope, so a warm board
         // answers with one read (the badges say "due tomorrow": a new day is a new answer).
         const at = new Date(now());
-        const dependsOn = { kpi, gitlabUrl: settings.gitlabUrl, day: at.toISOString().slice(0, 10) };
+        const dependsOn = { kpi, allocation: settings.allocation, gitlabUrl: settings.gitlabUrl, day: at.toISOString().slice(0, 10) };
         const { value, freshness } = await answers.over(db, 'cards', [target], sender.tab?.id, dependsOn, () =>
-          likelyCards(db, target, settings.gitlabUrl, kpi, at),
+          likelyCards(db, target, settings, kpi, at),
         );
         return { cards: value ?? {}, scopes: freshness.scopes, complete: freshness.syncedAt !== null };
       }
@@ -111,7 +125,7 @@ export function createBoardHandlers(data: DataService, answers: Answers, now: ()
         iids.set(ref.iid, card);
         byProject.set(ref.projectPath, iids);
       }
-      const ids = await resolveProjects(byProject.keys(), db, settings.gitlabUrl);
+      const [ids, classify] = await Promise.all([resolveProjects(byProject.keys(), db, settings.gitlabUrl), cardClassifier(db, settings)]);
       const at = new Date(now());
       const answer: Record<string, BadgeView[]> = {};
       await Promise.all(
@@ -120,7 +134,7 @@ export function createBoardHandlers(data: DataService, answers: Answers, now: ()
           const issues = await issuesByIid(db, projectId, [...iids.keys()]);
           for (const [iid, card] of iids) {
             const issue = issues.get(iid);
-            if (issue) answer[card] = boardCardBadges(issue, kpi, at);
+            if (issue) answer[card] = boardCardBadges(issue, kpi, at, classify(issue));
           }
         }),
       );

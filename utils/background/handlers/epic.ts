@@ -6,7 +6,8 @@
 import { getEpic, getIssuesByProjects } from '../../db/cache';
 import { GitLabError } from '../../gitlab/errors';
 import type { GitLabEpic } from '../../gitlab/schemas';
-import { epicBadges } from '../../overview/epic-badges';
+import { allocationOf } from '../../overview/allocation-scopes';
+import { epicBadges, epicFamily, issuesOfEpics } from '../../overview/epic-badges';
 import { kpiSettingsFrom } from '../../settings';
 import type { Answers } from '../answers';
 import type { DataService } from '../data-service';
@@ -43,7 +44,8 @@ export function createEpicHandlers(data: DataService, answers: Answers, now: () 
       const { settings, db } = await data.context();
       const kpi = kpiSettingsFrom(settings);
       const group: ScopeTarget = { kind: 'group', id: await data.groupId(groupPath), path: groupPath };
-      const { value, freshness } = await answers.over(db, `epic:${iid}`, [group], sender.tab?.id, { kpi, gitlabUrl: settings.gitlabUrl }, async () => {
+      const dependsOn = { kpi, allocation: settings.allocation, gitlabUrl: settings.gitlabUrl };
+      const { value, freshness } = await answers.over(db, `epic:${iid}`, [group], sender.tab?.id, dependsOn, async () => {
         // Child epics may live in subgroups: take every cached epic, the tree is built by parent links.
         const [epic, epics, issues] = await Promise.all([
           getEpic(db, group.id, iid),
@@ -52,9 +54,13 @@ export function createEpicHandlers(data: DataService, answers: Answers, now: () 
         ]);
         // Without the epic record (GitLab Free answers 403 to the epics API) its own issues still count.
         const root: Pick<GitLabEpic, 'id' | 'iid' | 'group_id'> = epic ?? { id: -1, iid, group_id: group.id };
-        return epicBadges({ epic: root, epics: epic ? epics : [], issues }, kpi, new Date(now()));
+        const family = epicFamily(root, epic ? epics : []);
+        return {
+          badges: epicBadges({ epic: root, epics: epic ? epics : [], issues }, kpi, new Date(now())),
+          allocation: allocationOf(issuesOfEpics(family, issues), settings, epics),
+        };
       });
-      return { badges: value ?? [], windowDays: kpi.windowDays, freshness };
+      return { badges: value?.badges ?? [], windowDays: kpi.windowDays, freshness, ...(value ? { allocation: value.allocation } : {}) };
     },
   };
 }

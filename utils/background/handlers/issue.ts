@@ -4,6 +4,7 @@
  * its project syncs in the background and the tab is told when that ends.
  */
 import { getIssue, putIssues } from '../../db/cache';
+import { issueAllocation } from '../../overview/allocation-scopes';
 import { issueBadges } from '../../overview/issue-badges';
 import { kpiSettingsFrom } from '../../settings';
 import type { Answers } from '../answers';
@@ -36,6 +37,9 @@ export function createIssueHandlers(data: DataService, answers: Answers, now: ()
       }
       await data.rememberProject(projectPath, issue.project_id);
       const { team, badges, freshness } = early && issue.project_id === knownId ? early : await kpisOf(issue.project_id);
+      // Epics are read only when the issue's own labels match no rule (inheritance).
+      let allocation = issueAllocation(issue, settings, []);
+      if (allocation.kind === 'uncategorized' && issue.epic) allocation = issueAllocation(issue, settings, await db.getAll('epics'));
       return {
         issue: issueBadges(issue, kpi, new Date(now())),
         kpis: badges,
@@ -45,6 +49,7 @@ export function createIssueHandlers(data: DataService, answers: Answers, now: ()
         projectPath,
         windowDays: kpi.windowDays,
         freshness,
+        allocation,
       };
     },
   };

@@ -3,6 +3,7 @@ import { getAllSyncStates } from '../../db/sync-state';
 import { MessageError } from '../../messages';
 import { syncStatusOf } from '../../sync/freshness';
 import type { Answers } from '../answers';
+import { teamAllocation } from './allocation';
 import type { DataService } from '../data-service';
 import type { Handlers } from '../router';
 import { hasTeam, resolveTeam, teamTargetsOrExplain } from '../scopes';
@@ -49,15 +50,16 @@ export function createPopupHandlers(data: DataService, answers: Answers, now: ()
         return { teamConfigured: false, badges: [], windowDays, freshness: { syncedAt: null, syncing: false, scopes: [] }, problems: [] };
       }
       const { targets, problems } = await resolveTeam(settings, data);
-      const [{ badges, freshness }, open] = await Promise.all([
+      const [{ badges, freshness }, open, allocation] = await Promise.all([
         answers.kpis({ settings, db }, targets, undefined),
         // Kept with the scopes' completed syncs, like the KPIs: the popup opens from one read.
         answers.over(db, 'incidents', targets, undefined, { rules: settings.kpi, gitlabUrl: settings.gitlabUrl }, async () =>
           openIncidents((await loadTeamData(db, targets, settings.gitlabUrl)).issues, kpiSettingsFrom(settings), settings.gitlabUrl),
         ),
+        teamAllocation(answers, { settings, db }, targets, now()),
       ]);
       const teamPaths = [settings.team.group, ...settings.team.projects].filter(Boolean);
-      return { teamConfigured: true, teamPaths, incidents: open.value ?? [], badges, windowDays, freshness, problems };
+      return { teamConfigured: true, teamPaths, incidents: open.value ?? [], badges, ...(allocation ? { allocation } : {}), windowDays, freshness, problems };
     },
 
     'ui:sync-now': async () => {

@@ -25,6 +25,8 @@ export interface SettingsHandlerDeps extends VerificationDeps {
   saveSettings(candidate: unknown): Promise<{ ok: true; settings: Settings } | { ok: false; fieldErrors: FieldErrors }>;
   hasOriginPermission(pattern: string): Promise<boolean>;
   syncContentScriptRegistration(gitlabUrl: string): Promise<unknown>;
+  /** Tells open GitLab tabs that saved settings changed, so their overlays ask again. */
+  settingsChanged?(): void;
   openOptionsPage(): Promise<void>;
   /** Drops everything cached from GitLab. */
   clearCache(): Promise<void>;
@@ -136,6 +138,7 @@ export function createSettingsHandlers(deps: SettingsHandlerDeps): SettingsHandl
         await keepSavedConnection(saved.settings);
       }
       await deps.syncContentScriptRegistration(saved.settings.gitlabUrl);
+      deps.settingsChanged?.();
       return { ok: true, settings: toPublicSettings(saved.settings) };
     },
 

@@ -26,7 +26,8 @@ function cached(project: { id: number; path: string }, iid: number, fields: Reco
       closed_at: null,
       due_date: null,
       milestone: null,
-      labels: [],
+      // A visible category label: cards get no allocation badge unless a test says otherwise.
+      labels: ['type::feature'],
       created_at: '2025-03-01T00:00:00.000Z',
       references: { short: `#${iid}`, relative: `#${iid}`, full: `${project.path}#${iid}` },
       web_url: `${GITLAB}/${project.path}/-/issues/${iid}`,
