@@ -1,5 +1,5 @@
 import type { BrowserContext, Page } from '@playwright/test';
-import { PROJECT_IDS, PROJECT_PATHS, READ_TOKEN, type Sandbox } from '../gitlab-sandbox/index';
+import { GROUP_PATH, PROJECT_IDS, PROJECT_PATHS, READ_TOKEN, type Sandbox } from '../gitlab-sandbox/index';
 import { configure, expect, serviceWorkerOf, test } from './fixtures';
 
 const PROJECT = PROJECT_IDS.webApp;
@@ -42,7 +42,11 @@ const PROJECT_RESOURCES = ['issues', 'merge requests', 'members', 'milestones', 
 async function popupAfterItsSync(context: BrowserContext, extensionId: string): Promise<Page> {
   const popup = await context.newPage();
   await popup.goto(`chrome-extension://${extensionId}/popup.html`);
-  const synced = Object.fromEntries(PROJECT_RESOURCES.map((resource) => [`${resource} · ${PROJECT_PATHS.webApp}`, 'ok']));
+  const synced = {
+    ...Object.fromEntries(PROJECT_RESOURCES.map((resource) => [`${resource} · ${PROJECT_PATHS.webApp}`, 'ok'])),
+    // The epics the project's issues name (allocation inherits categories from them).
+    [`epics · ${GROUP_PATH}`]: 'ok',
+  };
   await expect
     .poll(
       async () => {
@@ -105,6 +109,7 @@ test.describe('sync against the stand-in', () => {
     for (const resource of ['issues', 'merge_requests', 'members/all', 'milestones']) {
       expect(requestsTo(sandbox, path(resource)), resource).toHaveLength(1);
     }
+    expect(sandbox.requests.entries.filter((entry) => entry.path.endsWith('/groups/100/epics')), 'epics').toHaveLength(1);
     expect(requestsTo(sandbox, path('issues'))[0]!.query.updated_after).toBeTruthy();
     // CODEOWNERS is re-read at most daily.
     expect(sandbox.requests.entries.filter((entry) => entry.path.includes('/repository/files/'))).toHaveLength(0);

@@ -58,6 +58,8 @@ function kpiInputs(settings: Settings) {
 }
 
 export function createAnswers(data: Pick<DataService, 'ensureFresh'>, now: () => number) {
+  /** Snapshots being computed, by key and stamp: tabs asking the same at once share one run. */
+  const computing = new Map<string, Promise<unknown>>();
   const check = (targets: readonly ScopeTarget[], tabId: number | undefined) =>
     Promise.all(targets.map((target) => data.ensureFresh({ kind: target.kind, id: target.id }, tabId)));
 
@@ -76,16 +78,27 @@ export function createAnswers(data: Pick<DataService, 'ensureFresh'>, now: () =>
     name: string,
     targets: readonly ScopeTarget[],
     tabId: number | undefined,
+    /** Everything else the answer depends on; a promise is read beside the scopes' states. */
     dependsOn: unknown,
     compute: () => Promise<T>,
   ): Promise<{ value: T | null; freshness: Freshness }> {
     const key = `${name}:${targets.map((target) => scopeKey(target.kind, target.id)).join('+')}`;
     const stored = targets.length ? db.get('badgeSnapshots', key) : undefined;
-    const checked = await check(targets, tabId);
+    const [checked, depends] = await Promise.all([check(targets, tabId), dependsOn]);
     const fresh = combineFreshness(checked);
     if (!targets.length || !fresh.syncedAt) return { value: null, freshness: fresh };
-    const stamp = `${checked.map((scope) => scope.dataStamp).join(';')}|${JSON.stringify(dependsOn)}`;
-    return { value: await snapshot(db, key, stamp, now(), compute, stored), freshness: fresh };
+    const stamp = `${checked.map((scope) => scope.dataStamp).join(';')}|${JSON.stringify(depends)}`;
+    const running = `${key}|${stamp}`;
+    let pending = computing.get(running) as Promise<T> | undefined;
+    if (!pending) {
+      pending = snapshot(db, key, stamp, now(), compute, stored);
+      computing.set(running, pending);
+      void pending.then(
+        () => computing.delete(running),
+        () => computing.delete(running),
+      );
+    }
+    return { value: await pending, freshness: fresh };
   }
 
   return {

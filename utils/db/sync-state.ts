@@ -14,6 +14,15 @@ export function getAllSyncStates(db: LensDb): Promise<SyncState[]> {
   return db.getAll('syncState');
 }
 
+/**
+ * When the cached epics last changed, over every group: answers that inherit categories from
+ * epics (allocation) are stamped with it, since a project's epics sync apart from its issues.
+ */
+export async function epicsStamp(db: LensDb): Promise<string> {
+  const states = await db.getAll('syncState', IDBKeyRange.bound('epics:', 'epics:\uffff'));
+  return states.map((state) => `${state.id}@${state.lastSuccessAt ?? ''}`).join(',');
+}
+
 export async function saveSyncState(db: LensDb, state: SyncState): Promise<void> {
   await db.put('syncState', state);
 }

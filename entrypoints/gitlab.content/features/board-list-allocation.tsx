@@ -1,5 +1,5 @@
 /**
- * Each list's allocation split beside GitLab's list header (SPEC §3): a compact bar, with the
+ * Each list's allocation split on GitLab's list header (SPEC §3): a compact bar, with the
  * split in words for keyboards and screen readers. The lists' contents follow GitLab's list rules
  * over the cache (handlers/board-allocation.ts), so cards not scrolled into view count too.
  * Tested on: the stand-in's project and group boards (Open, label lists, Closed).
@@ -13,6 +13,7 @@ import { sendMessage } from '../../../utils/send-message';
 import type { Feature } from '../feature';
 import { watchDom } from '../ui/dom-watch';
 import { mountLensHost } from '../ui/lens-host';
+import { sharedAsk } from '../ui/shared-ask';
 import { useBackgroundAnswer } from '../ui/use-background-answer';
 import { boardScope } from './board-summary';
 
@@ -46,15 +47,27 @@ export const boardListAllocation: Feature = {
           signal,
           featureId: 'board-list-allocation',
           anchors: boardAnchors.listHeader,
-          append: 'after',
+          append: 'last',
           root: column,
-          render: () => <ListAllocation load={() => sendMessage('content:board-allocation', request)} gid={gid} order={order} />,
+          render: () => <ListAllocation load={() => sharedAsk(`board-allocation:${JSON.stringify(request)}`, () => sendMessage('content:board-allocation', request))} gid={gid} order={order} />,
         });
       }
     };
-    mountNew();
-    // Lists GitLab adds later (or renders again) get theirs too.
-    watchDom(mountNew, signal);
+    // The bars sit over the header's bottom edge (a zero-height host): they take no layout, so
+    // they can wait until the board's first render is done instead of adding to it.
+    const start = () => {
+      if (signal.aborted) return;
+      mountNew();
+      // Lists GitLab adds later (or renders again) get theirs too.
+      watchDom(mountNew, signal);
+    };
+    if ('requestIdleCallback' in window) {
+      const idle = window.requestIdleCallback(start, { timeout: 1_000 });
+      signal.addEventListener('abort', () => window.cancelIdleCallback(idle), { once: true });
+    } else {
+      const timer = setTimeout(start, 200);
+      signal.addEventListener('abort', () => clearTimeout(timer), { once: true });
+    }
   },
 };
 
@@ -66,7 +79,7 @@ function ListAllocation({ load, gid, order }: { load: () => ReturnType<typeof se
     const key = domListKey(gid, answer.data.listIds, order());
     view = answer.data.lists.find((list) => list.key === key)?.view ?? null;
   }
-  // A fixed-height strip, reserved from the start: the cards below never move when the split arrives.
+  // Drawn over the bottom edge of GitLab's header: nothing of the list moves when it arrives.
   return (
     <div className="lens-list-alloc" role="group" aria-label="Engineering Lens: list allocation">
       {view && view.itemCount > 0 ? (

@@ -13,6 +13,7 @@ import { ScopeSwitch } from '../../../components/ScopeSwitch';
 import { useScopeChoice } from '../ui/kpi-scope';
 import { BackgroundStrip } from '../ui/kpi-strip';
 import { mountLensHost } from '../ui/lens-host';
+import { sharedAsk } from '../ui/shared-ask';
 
 /** What a board message says about its board, from the detected page. */
 export function boardScope(page: PageInfo): { projectPath?: string; projectId?: number; groupPath?: string; epicBoard?: boolean } | null {
@@ -45,7 +46,9 @@ export const boardSummary: Feature = {
 async function loadBar(board: NonNullable<ReturnType<typeof boardScope>>, boardId: number | undefined, scope: 'team' | 'board') {
   const overview = sendMessage('content:board-overview', { ...board, kpiScope: scope });
   if (board.epicBoard) return { ...(await overview), allocation: null };
-  const allocation = sendMessage('content:board-allocation', { ...board, ...(boardId === undefined ? {} : { boardId }) }).then(
+  const request = { ...board, ...(boardId === undefined ? {} : { boardId }) };
+  // The lists ask the same at the same moment (board-list-allocation.tsx): one message for all.
+  const allocation = sharedAsk(`board-allocation:${JSON.stringify(request)}`, () => sendMessage('content:board-allocation', request)).then(
     (answer) => ({ view: answer.board, caveats: answer.caveats, error: null }),
     (error: unknown) => ({ view: null, caveats: [], error: error instanceof Error ? error.message : String(error) }),
   );

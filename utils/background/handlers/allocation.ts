@@ -3,6 +3,7 @@
  * page's live preview under candidate rules (nothing saved).
  */
 import type { LensDb } from '../../db/database';
+import { epicsStamp } from '../../db/sync-state';
 import { windowAllocation } from '../../overview/allocation-scopes';
 import type { AllocationView } from '../../overview/allocation-view';
 import { allocationSection } from '../../settings/allocation';
@@ -23,7 +24,7 @@ export async function teamAllocation(
   now: number,
 ): Promise<AllocationView | null> {
   const { settings, db } = context;
-  const dependsOn = { allocation: settings.allocation, windowDays: settings.kpi.windowDays, gitlabUrl: settings.gitlabUrl };
+  const dependsOn = epicsStamp(db).then((epics) => ({ allocation: settings.allocation, windowDays: settings.kpi.windowDays, gitlabUrl: settings.gitlabUrl, epics }));
   const { value } = await answers.over(db, 'allocation', targets, undefined, dependsOn, () => computeTeamAllocation(context, targets, now));
   return value;
 }

@@ -5,6 +5,7 @@
  * cached issues (utils/board/lists.ts), so lists not scrolled into view count too.
  */
 import { boardListMembership, boardMembershipCaveats, type BoardIssue, type BoardListKey } from '../../board/lists';
+import { epicsStamp } from '../../db/sync-state';
 import type { GitLabBoard, GitLabIssue } from '../../gitlab/schemas';
 import { MessageError } from '../../messages';
 import { allocationOf } from '../../overview/allocation-scopes';
@@ -64,7 +65,7 @@ export function createBoardAllocationHandlers(data: DataService, answers: Answer
       // `/-/boards` without an id shows the first board.
       const board = (request.boardId === undefined ? all[0] : all.find((candidate) => candidate.id === request.boardId)) ?? null;
       if (!board) throw new MessageError({ kind: 'scope-not-found', message: 'GitLab did not list this board.' });
-      const dependsOn = { allocation: settings.allocation, board, gitlabUrl: settings.gitlabUrl };
+      const dependsOn = epicsStamp(db).then((epics) => ({ allocation: settings.allocation, board, gitlabUrl: settings.gitlabUrl, epics }));
       const { value, freshness } = await answers.over(db, `board-allocation:${board.id}`, [target], sender.tab?.id, dependsOn, async () => {
         const [{ issues }, epics] = await Promise.all([loadTeamData(db, [target], settings.gitlabUrl), db.getAll('epics')]);
         const byKey = new Map((issues as GitLabIssue[]).map((issue) => [boardIssueOf(issue).key, issue] as const));

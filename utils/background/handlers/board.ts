@@ -5,10 +5,11 @@
  */
 import { getIssue, getIssuesByProject, getIssuesByProjects } from '../../db/cache';
 import type { LensDb } from '../../db/database';
+import { epicsStamp } from '../../db/sync-state';
 import type { GitLabEpic, GitLabIssue } from '../../gitlab/schemas';
 import type { KpiSettings } from '../../kpi';
 import type { BadgeView } from '../../overview/badge-view';
-import { boardCardBadges, parseItemPath } from '../../overview/card-badges';
+import { boardCardBadges, cardAllocationBadge, parseItemPath } from '../../overview/card-badges';
 import { itemClassifier } from '../../allocation/split';
 import { allocationItemOf, splitOptionsFrom } from '../../overview/allocation-scopes';
 import { kpiSettingsFrom, type Settings } from '../../settings';
@@ -68,14 +69,18 @@ export function createBoardHandlers(data: DataService, answers: Answers, now: ()
     const classify = await cardClassifier(db, settings);
     const projectIdsInScope = target.kind === 'project' ? [target.id] : await groupProjectIds(db, target.path, gitlabUrl);
     const closedSince = new Date(at.getTime() - kpi.windowDays * 86_400_000).toISOString();
-    const issues = (await getIssuesByProjects(db, projectIdsInScope))
-      .filter((issue) => issue.state === 'opened' || (issue.closed_at ?? '') >= closedSince)
-      .sort((a, b) => (a.updated_at < b.updated_at ? 1 : -1))
-      .slice(0, PREFETCH_LIMIT);
+    // Older closed issues are on the board too (its Closed list): those with an allocation badge
+    // (Uncategorized, inherited) are answered ahead as well, or theirs would come a round trip late.
+    const candidates = (await getIssuesByProjects(db, projectIdsInScope)).flatMap((issue) => {
+      const allocation = classify(issue);
+      const likely = issue.state === 'opened' || (issue.closed_at ?? '') >= closedSince || cardAllocationBadge(allocation) !== null;
+      return likely ? [{ issue, allocation }] : [];
+    });
+    candidates.sort((a, b) => (a.issue.updated_at < b.issue.updated_at ? 1 : -1));
     const answer: Record<string, BadgeView[]> = {};
-    for (const issue of issues) {
+    for (const { issue, allocation } of candidates.slice(0, PREFETCH_LIMIT)) {
       const path = projectPathOf(issue, gitlabUrl);
-      if (path) answer[`${path}#${issue.iid}`] = boardCardBadges(issue, kpi, at, classify(issue));
+      if (path) answer[`${path}#${issue.iid}`] = boardCardBadges(issue, kpi, at, allocation);
     }
     return answer;
   }
@@ -109,7 +114,7 @@ export function createBoardHandlers(data: DataService, answers: Answers, now: ()
         // Asked while the board loads, at the page's start: kept per scope, so a warm board
         // answers with one read (the badges say "due tomorrow": a new day is a new answer).
         const at = new Date(now());
-        const dependsOn = { kpi, allocation: settings.allocation, gitlabUrl: settings.gitlabUrl, day: at.toISOString().slice(0, 10) };
+        const dependsOn = epicsStamp(db).then((epics) => ({ kpi, allocation: settings.allocation, gitlabUrl: settings.gitlabUrl, day: at.toISOString().slice(0, 10), epics }));
         const { value, freshness } = await answers.over(db, 'cards', [target], sender.tab?.id, dependsOn, () =>
           likelyCards(db, target, settings, kpi, at),
         );

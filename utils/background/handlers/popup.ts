@@ -25,6 +25,15 @@ export function createPopupHandlers(data: DataService, answers: Answers, now: ()
       const [states, ids] = await Promise.all([getAllSyncStates(db), db.getAll('scopeIds')]);
       // Resources are named by their project's or group's path, never by a bare id.
       const pathOf = new Map<string, string>(ids.flatMap((record) => (record.id === null ? [] : [[`${record.kind}:${record.id}`, record.path] as const])));
+      // A group whose epics a project's issues named (sync.ts) may never have been looked up by
+      // path: its epics' pages say it.
+      for (const state of states) {
+        const group = /^epics:group:(\d+)$/.exec(state.id)?.[1];
+        if (!group || pathOf.has(`group:${group}`)) continue;
+        const [epic] = await db.getAll('epics', IDBKeyRange.bound([Number(group), 0], [Number(group), Number.MAX_SAFE_INTEGER]), 1);
+        const path = epic ? /\/groups\/(.+?)\/-\/epics\//.exec(epic.web_url)?.[1] : undefined;
+        if (path) pathOf.set(`group:${group}`, path);
+      }
       const at = now();
       return {
         configured: true,
