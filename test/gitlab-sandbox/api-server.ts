@@ -6,7 +6,7 @@ import { matchRoute } from './api/routes.ts';
 import { authenticate, authorize, tokenFromRequest, type AuthContext } from './auth.ts';
 import type { Controls } from './controls.ts';
 import type { Dataset } from './dataset.ts';
-import { ApiError, Params, type ApiResult } from './http.ts';
+import { ApiError, Params, parseBody, readBody, type ApiResult } from './http.ts';
 
 // config/application.rb (Rack::Cors): what GitLab lets cross-origin JavaScript read. RateLimit-*
 // and Retry-After are NOT exposed by GitLab, so a page-context client cannot read them.
@@ -138,7 +138,9 @@ export async function handleApi(ctx: ApiServerContext, req: IncomingMessage, res
     if (!match) throw new ApiError(404, { error: '404 Not Found' });
     auth = authenticate(ctx.data, tokenFromRequest(req.headers, url), ctx.data.clock());
     authorize(auth, match.route.access);
+    const body = method === 'POST' || method === 'PUT' ? parseBody(await readBody(req), req.headers['content-type']) : {};
     const result = match.route.handler({
+      body,
       method,
       url,
       baseUrl: baseUrlOf(req),

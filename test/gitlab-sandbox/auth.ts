@@ -20,13 +20,15 @@ export interface AuthContext {
  * - read: api or read_api; anonymous allowed (private resources then 404).
  * - user: api, read_api or read_user; token required (GET /user).
  * - self: any scope; token required (/personal_access_tokens/self).
+ * - write: api only; token required (PUT/POST: assign, create an issue).
  */
-export type Access = 'read' | 'user' | 'self';
+export type Access = 'read' | 'user' | 'self' | 'write';
 
 const ALLOWED_SCOPES: Record<Access, readonly Scope[] | null> = {
   read: ['api', 'read_api'],
   user: ['api', 'read_api', 'read_user'],
   self: null,
+  write: ['api'],
 };
 
 const INSUFFICIENT_SCOPE_DESCRIPTION = 'The request requires higher privileges than provided by the access token.';

@@ -75,6 +75,8 @@ export interface ApiRequest {
   headers: IncomingHttpHeaders;
   auth: AuthContext | null;
   data: Dataset;
+  /** POST/PUT parameters: a JSON object body or a form body (`key=value`, `key[]=v` lists). */
+  body: Record<string, unknown>;
 }
 
 export interface ApiResult {
@@ -97,4 +99,27 @@ export async function readBody(req: IncomingMessage): Promise<string> {
     chunks.push(buffer);
   }
   return Buffer.concat(chunks).toString('utf8');
+}
+
+/** Grape reads parameters from a JSON or a form-encoded body alike. */
+export function parseBody(text: string, contentType: string | undefined): Record<string, unknown> {
+  if (!text.trim()) return {};
+  if ((contentType ?? '').includes('application/json')) {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      throw new ApiError(400, { error: 'The request body is not valid JSON' });
+    }
+    if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new ApiError(400, { error: 'The request body is not a JSON object' });
+    return parsed as Record<string, unknown>;
+  }
+  const body: Record<string, unknown> = {};
+  for (const [rawKey, value] of new URLSearchParams(text)) {
+    if (rawKey.endsWith('[]')) {
+      const key = rawKey.slice(0, -2);
+      body[key] = [...((body[key] as string[] | undefined) ?? []), value];
+    } else body[rawKey] = value;
+  }
+  return body;
 }

@@ -128,6 +128,21 @@ export class GitLabClient {
     return parseOne(schemas.issueSchema, body, `issue ${projectId}#${issueIid}`);
   }
 
+  /**
+   * `PUT /projects/:id/issues/:iid` with `assignee_ids` (Suggested DRI's Assign). A write: needs
+   * the `api` scope; only ever sent from the background after a click in our own UI.
+   */
+  async setIssueAssignees(projectId: number, issueIid: number, assigneeIds: readonly number[]): Promise<schemas.GitLabIssue> {
+    const url = this.transport.url(`projects/${encode(projectId)}/issues/${issueIid}`, {});
+    const response = await this.transport.send({ method: 'PUT', url, body: { assignee_ids: [...assigneeIds] } });
+    return parseOne(schemas.issueSchema, response.body, `issue ${projectId}#${issueIid}`);
+  }
+
+  /** The files an MR changed (GitLab 15.7+): CODEOWNERS evidence for Suggested DRI. */
+  listMergeRequestDiffs(projectId: number, mergeRequestIid: number): Pages<schemas.GitLabMergeRequestDiff> {
+    return this.list(schemas.mergeRequestDiffSchema, `projects/${encode(projectId)}/merge_requests/${mergeRequestIid}/diffs`, {}, `diffs of !${mergeRequestIid}`);
+  }
+
   /** Keyset pagination where supported (GitLab ≥ 18.3), offset otherwise (gitlab/API.md). */
   listProjectIssues(projectId: number | string, options: IssueListOptions = {}): Pages<schemas.GitLabIssue> {
     return fetchPages(this.transport, {

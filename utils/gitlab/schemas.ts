@@ -129,6 +129,16 @@ export const epicSchema = z.object({
   upvotes: z.number().default(0),
 });
 
+/** `GET /projects/:id/merge_requests/:iid/diffs` (GitLab 15.7+): one changed file. */
+export const mergeRequestDiffSchema = z.object({
+  old_path: z.string(),
+  new_path: z.string(),
+  new_file: z.boolean().default(false),
+  renamed_file: z.boolean().default(false),
+  deleted_file: z.boolean().default(false),
+});
+export type GitLabMergeRequestDiff = z.output<typeof mergeRequestDiffSchema>;
+
 /** `GET /user`. */
 export const userSchema = userSummarySchema.extend({
   email: z.string().optional(),

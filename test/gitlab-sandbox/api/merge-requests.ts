@@ -1,10 +1,10 @@
 // Merge request reads: project and group lists (offset pagination only).
 
 import { parseTimeParam } from '../dates.ts';
-import { invalidParam, type ApiRequest, type ApiResult } from '../http.ts';
+import { invalidParam, recordNotFound, type ApiRequest, type ApiResult } from '../http.ts';
 import { compareKeys, type SortKey } from '../pagination.ts';
 import type { MergeRequest } from '../types.ts';
-import { listResult, visibleGroup, visibleProject } from './access.ts';
+import { listResult, routeIid, visibleGroup, visibleProject } from './access.ts';
 import { mergeRequestEntity, type ReferenceContext } from './serialize-work.ts';
 
 const ORDER_BY = ['created_at', 'updated_at', 'title', 'merged_at', 'popularity', 'priority', 'label_priority', 'milestone_due'] as const;
@@ -66,4 +66,22 @@ export function listGroupMergeRequests(req: ApiRequest): ApiResult {
   const group = visibleGroup(req);
   const all = req.data.projectsOfGroup(group.id).flatMap((project) => req.data.mergeRequestsOf(project.id));
   return mergeRequestList(req, all, 'group');
+}
+
+/**
+ * `GET /projects/:id/merge_requests/:merge_request_iid/diffs` (merge_requests.md "List merge
+ * request diffs", GitLab 15.7+): the changed files, offset-paginated. Suggested DRI reads the
+ * paths a related MR changed to ask CODEOWNERS who owns them.
+ */
+export function listMergeRequestDiffs(req: ApiRequest): ApiResult {
+  const project = visibleProject(req);
+  const mergeRequest = req.data.mergeRequest(project.id, routeIid(req));
+  if (!mergeRequest) throw recordNotFound();
+  return listResult(req, mergeRequest.changes, (change) => ({
+    ...change,
+    a_mode: change.new_file ? '0' : '100644',
+    b_mode: change.deleted_file ? '0' : '100644',
+    generated_file: false,
+    diff: `@@ -1 +1 @@\n-old\n+new\n`,
+  }));
 }

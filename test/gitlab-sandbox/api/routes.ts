@@ -5,8 +5,8 @@ import type { Access } from '../auth.ts';
 import type { ApiRequest, ApiResult } from '../http.ts';
 import { listGroupBoards, listProjectBoards } from './boards.ts';
 import { getGroupEpic, getRawFile, listGroupEpics } from './epics-files.ts';
-import { getIssue, listGroupIssues, listProjectIssues } from './issues.ts';
-import { listGroupMergeRequests, listProjectMergeRequests } from './merge-requests.ts';
+import { getIssue, listGroupIssues, listProjectIssues, updateIssue } from './issues.ts';
+import { listGroupMergeRequests, listMergeRequestDiffs, listProjectMergeRequests } from './merge-requests.ts';
 import {
   getCurrentUser,
   getGroup,
@@ -21,7 +21,7 @@ import {
 export type Handler = (req: ApiRequest) => ApiResult;
 
 export interface Route {
-  method: 'GET';
+  method: 'GET' | 'POST' | 'PUT';
   segments: string[];
   access: Access;
   handler: Handler;
@@ -44,7 +44,9 @@ export const API_ROUTES: readonly Route[] = [
   route('GET', '/projects/:id', 'read', getProject), // Save: team check, path → id; CODEOWNERS sync
   route('GET', '/projects/:id/issues', 'read', listProjectIssues), // sync
   route('GET', '/projects/:id/issues/:iid', 'read', getIssue), // issue page, issue not cached yet
+  route('PUT', '/projects/:id/issues/:iid', 'write', updateIssue), // Suggested DRI: Assign
   route('GET', '/projects/:id/merge_requests', 'read', listProjectMergeRequests), // sync
+  route('GET', '/projects/:id/merge_requests/:iid/diffs', 'read', listMergeRequestDiffs), // Suggested DRI: paths a related MR changed
   route('GET', '/projects/:id/members/all', 'read', listProjectMembers), // sync
   route('GET', '/projects/:id/milestones', 'read', listProjectMilestones), // sync
   route('GET', '/projects/:id/repository/files/:file_path/raw', 'read', getRawFile), // CODEOWNERS sync

@@ -30,15 +30,19 @@ export function useSandbox(options: SandboxOptions = {}): () => Sandbox {
 export async function call<T = unknown>(
   sandbox: Sandbox,
   path: string,
-  init: { token?: string | null; bearer?: boolean } = {},
+  init: { token?: string | null; bearer?: boolean; method?: string; json?: unknown } = {},
 ): Promise<Reply<T>> {
-  const headers: Record<string, string> = {};
+  const headers: Record<string, string> = init.json === undefined ? {} : { 'Content-Type': 'application/json' };
   const token = init.token === undefined ? API_TOKEN : init.token;
   if (token !== null) {
     if (init.bearer) headers.Authorization = `Bearer ${token}`;
     else headers['PRIVATE-TOKEN'] = token;
   }
-  const response = await fetch(`${sandbox.url}${path}`, { headers });
+  const response = await fetch(`${sandbox.url}${path}`, {
+    headers,
+    method: init.method ?? 'GET',
+    ...(init.json === undefined ? {} : { body: JSON.stringify(init.json) }),
+  });
   const text = await response.text();
   let body: unknown = text;
   if (response.headers.get('content-type')?.includes('application/json')) body = JSON.parse(text);

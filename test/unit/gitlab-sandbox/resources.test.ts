@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { READ_TOKEN } from '../../gitlab-sandbox/index.ts';
 import { call, useSandbox } from './helpers.ts';
 
 type Json = Record<string, unknown>;
@@ -170,5 +171,49 @@ describe('issue boards', () => {
     const anonymous = await call(sb, '/api/v4/projects/201/boards', { token: null });
     expect(anonymous.status).toBe(404);
     expect(anonymous.body).toEqual({ message: '404 Project Not Found' });
+  });
+});
+
+describe('editing an issue (Suggested DRI: Assign)', () => {
+  const sandbox = useSandbox();
+  type IssueReply = { assignees: Array<{ username: string }> };
+
+  it('sets assignee_ids with an api token, Premium keeping several, and drops non-members', async () => {
+    const sb = sandbox();
+    const [first, second] = sb.data.membersOf({ type: 'project', id: 201 }).map((record) => record.user);
+    const answer = await call<IssueReply>(sb, '/api/v4/projects/201/issues/1', { method: 'PUT', json: { assignee_ids: [first!.id, second!.id, 999_999] } });
+    expect(answer.status).toBe(200);
+    expect(answer.body.assignees.map((user) => user.username)).toEqual([first!.username, second!.username]);
+    expect(sb.data.issue(201, 1)?.assignee_ids).toEqual([first!.id, second!.id]);
+  });
+
+  it('keeps one assignee on Free, as GitLab does', async () => {
+    const sb = sandbox();
+    const [first, second] = sb.data.membersOf({ type: 'project', id: 203 }).map((record) => record.user);
+    const answer = await call<IssueReply>(sb, '/api/v4/projects/203/issues/1', { method: 'PUT', json: { assignee_ids: [first!.id, second!.id] } });
+    expect(answer.body.assignees.map((user) => user.username)).toEqual([first!.username]);
+  });
+
+  it('refuses a read_api token with insufficient_scope and changes nothing', async () => {
+    const sb = sandbox();
+    const before = [...(sb.data.issue(201, 1)?.assignee_ids ?? [])];
+    const answer = await call<{ error: string; scope: string }>(sb, '/api/v4/projects/201/issues/1', { method: 'PUT', token: READ_TOKEN, json: { assignee_ids: [] } });
+    expect(answer.status).toBe(403);
+    expect(answer.body).toMatchObject({ error: 'insufficient_scope', scope: 'api' });
+    expect(sb.data.issue(201, 1)?.assignee_ids).toEqual(before);
+  });
+});
+
+describe('merge request diffs (Suggested DRI: paths a related MR changed)', () => {
+  const sandbox = useSandbox();
+
+  it('lists the changed files of one MR, and 404 for an MR that does not exist', async () => {
+    const sb = sandbox();
+    const { mergeRequests } = sb.controls.addFixtures({ project: 'lens-demo/web-app', mergeRequests: [{ title: 'Cache', changes: ['lib/cache/store.rb', 'docs/cache.md'] }] });
+    const iid = mergeRequests![0]!.iid;
+    const diffs = await call<Array<{ new_path: string; old_path: string; diff: string }>>(sb, `/api/v4/projects/201/merge_requests/${iid}/diffs`);
+    expect(diffs.status).toBe(200);
+    expect(diffs.body.map((diff) => diff.new_path)).toEqual(['lib/cache/store.rb', 'docs/cache.md']);
+    expect((await call(sb, '/api/v4/projects/201/merge_requests/99999/diffs')).status).toBe(404);
   });
 });
