@@ -44,6 +44,15 @@ describe('settings', () => {
           measure: 'auto',
           budget: { kind: 'engineering-share', percent: 40 },
         },
+        // The service registry ships empty (SEED_SERVICES is a one-click start on the options page).
+        dri: {
+          services: [],
+          capacity: { defaultWeight: 10, unit: 'milestone', people: [] },
+          simpleLabels: ['good first issue'],
+          simpleMaxWeight: 1,
+          onboardingDays: 30,
+          historyDays: 180,
+        },
       },
     });
   });

@@ -9,6 +9,7 @@
 import { z } from 'zod';
 import { allocationSection } from './allocation';
 import { gitlabUrlField, tokenField } from './connection';
+import { driSection } from './dri';
 import { kpiSection } from './kpi';
 import { syncSection } from './sync';
 import { teamSection } from './team';
@@ -25,6 +26,7 @@ const settingsSchema = z.object({
   kpi: kpiSection,
   sync: syncSection,
   allocation: allocationSection,
+  dri: driSection,
 });
 
 export type Settings = z.output<typeof settingsSchema>;
