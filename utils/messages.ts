@@ -117,6 +117,19 @@ const issueAllocationSchema = z.object({
   why: z.string(),
 });
 
+/** An issue named by its page: project path (and id when the page has it) and iid. */
+const issueRefSchema = z.object({ projectPath: z.string(), projectId: z.optional(z.number()), iid: z.number() });
+
+/** A person the Suggested DRI panel shows; `assigned` when already an assignee of the issue. */
+const driPersonSchema = z.object({
+  userId: z.number(),
+  username: z.string(),
+  name: z.string(),
+  avatarUrl: z.nullable(z.string()),
+  webUrl: z.string(),
+  assigned: z.boolean(),
+});
+
 /** How fresh cached data is: shown next to badges, and `syncing` means an update will be pushed. */
 const freshnessSchema = z.object({
   syncedAt: z.nullable(z.string()),
@@ -229,8 +242,8 @@ export const contentMessages = {
   },
   'content:open-options': { request: z.object({}), response: z.object({}) },
   /** How the user left our UI (the issue strip's KPI line open or folded), for every tab. */
-  'content:ui-prefs': { request: z.object({}), response: z.object({ kpisOpen: z.boolean() }) },
-  'content:set-ui-prefs': { request: z.object({ kpisOpen: z.boolean() }), response: z.object({}) },
+  'content:ui-prefs': { request: z.object({}), response: z.object({ kpisOpen: z.boolean(), driOpen: z.boolean() }) },
+  'content:set-ui-prefs': { request: z.object({ kpisOpen: z.optional(z.boolean()), driOpen: z.optional(z.boolean()) }), response: z.object({}) },
   /** Badges of an issue page (or drawer) and the KPIs of its project, from cache. */
   'content:issue-overview': {
     request: z.object({
@@ -266,6 +279,40 @@ export const contentMessages = {
       /** The allocation split of the same issues, against the budget. */
       allocation: z.optional(allocationViewSchema),
     }),
+  },
+  /**
+   * Suggested DRI for an issue (SPEC §4): up to three people with the reasons in words, and
+   * onboarding candidates for a simple issue. From the cache, plus CODEOWNERS evidence from the
+   * issue's related merge requests (their changed paths, asked once each).
+   */
+  'content:suggested-dri': {
+    request: issueRefSchema,
+    response: z.object({
+      suggestions: z.array(
+        z.extend(driPersonSchema, {
+          /** 0–100: this person's evidence against the strongest suggestion's. */
+          score: z.number(),
+          reasons: z.array(z.string()),
+          atCapacity: z.boolean(),
+        }),
+      ),
+      onboarding: z.array(z.extend(driPersonSchema, { joinedDaysAgo: z.number() })),
+      /** The issue counts as simple (a simple label, or a small weight). */
+      simple: z.boolean(),
+      /** Whether Assign can work: a token with the `api` scope; else why not. */
+      assign: z.object({ allowed: z.boolean(), reason: z.optional(z.string()) }),
+      /** What the evidence could not use (a CODEOWNERS line skipped, an owner group not readable). */
+      notes: z.array(z.string()),
+      freshness: freshnessSchema,
+    }),
+  },
+  /**
+   * Assigns a suggested person (a click on Assign in our panel): PUT the issue's assignee_ids,
+   * replacing the assignees or adding to them. The person must be a member the panel offered.
+   */
+  'content:assign-issue': {
+    request: z.extend(issueRefSchema, { userId: z.number(), mode: z.enum(['replace', 'add']) }),
+    response: z.object({ assignees: z.array(z.object({ username: z.string(), name: z.string() })) }),
   },
   /**
    * Whether a group's `/-/work_items/<iid>` is an epic (GitLab 18.x serves group-level issues and

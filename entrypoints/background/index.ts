@@ -13,6 +13,7 @@ import { connectionProbe, describeGitLabError } from '../../utils/background/git
 import { createBoardHandlers } from '../../utils/background/handlers/board';
 import { createAllocationHandlers } from '../../utils/background/handlers/allocation';
 import { createBoardAllocationHandlers } from '../../utils/background/handlers/board-allocation';
+import { createDriHandlers } from '../../utils/background/handlers/dri';
 import { createEpicHandlers } from '../../utils/background/handlers/epic';
 import { createIssueHandlers } from '../../utils/background/handlers/issue';
 import { createPopupHandlers } from '../../utils/background/handlers/popup';
@@ -105,6 +106,7 @@ export default defineBackground(() => {
       ...createBoardAllocationHandlers(data, answers),
       ...createPopupHandlers(data, answers, Date.now),
       ...createAllocationHandlers(data, answers, Date.now),
+      ...createDriHandlers(data, answers, Date.now),
       ...createUiPrefsHandlers({
         load: async () => (await browser.storage.local.get('uiPrefs')).uiPrefs,
         save: (prefs) => browser.storage.local.set({ uiPrefs: prefs }),

@@ -1,16 +1,17 @@
 import { useEffect, useRef, useState } from 'react';
 import { sendMessage } from '../../utils/send-message';
 import { MessageError, type ConnectionCheck, type ConnectionReport } from '../../utils/messages';
-import { candidateFromForm, formErrorKey, formFromSettings, isAllocationKey, type FormErrorKey, type FormState, type PublicSettings } from './form';
+import { candidateFromForm, formErrorKey, formFromSettings, isAllocationKey, isDriKey, type FormErrorKey, type FormState, type PublicSettings } from './form';
 import { requestOriginAccess } from './permissions';
 import { SectionNav } from './SectionNav';
 import { ConnectionSection, type ShownCheck } from './sections/ConnectionSection';
 import { TeamSection } from './sections/TeamSection';
 import { KpiSection } from './sections/KpiSection';
 import { AllocationSection } from './sections/AllocationSection';
+import { DriSection } from './sections/DriSection';
 import { SyncSection } from './sections/SyncSection';
 
-/** Messages by the field showing them: a text field, an allocation path (`allocation.rules.2.value`), or the form. */
+/** Messages by the field showing them: a text field, an allocation or DRI path (`allocation.rules.2.value`), or the form. */
 type Errors = Partial<Record<FormErrorKey, string>>;
 type SaveState =
   | { kind: 'idle' }
@@ -84,6 +85,8 @@ export function App() {
     // Allocation rows move and go: their messages are all cleared, and the section's own
     // validation shows what is still wrong with the new rows.
     if ('allocation' in patch) for (const key of Object.keys(cleared)) if (isAllocationKey(key)) delete cleared[key];
+    // The same for the DRI section's services and people.
+    if ('dri' in patch) for (const key of Object.keys(cleared)) if (isDriKey(key)) delete cleared[key];
     setErrors(cleared);
   };
 
@@ -195,6 +198,7 @@ export function App() {
         <TeamSection form={form} errors={errors} onChange={change} />
         <KpiSection form={form} errors={errors} onChange={change} />
         <AllocationSection allocation={form.allocation} errors={errors} onChange={(allocation) => change({ allocation })} />
+        <DriSection dri={form.dri} errors={errors} onChange={(dri) => change({ dri })} />
         <SyncSection form={form} errors={errors} onChange={change} />
         <div className="options-savebar" data-testid="save-bar">
           <div className="options-savebar__row">

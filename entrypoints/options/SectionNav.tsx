@@ -28,6 +28,15 @@ export const OPTIONS_SECTIONS: readonly NavEntry[] = [
       { id: 'allocation-budget-heading', label: 'Measure and budget' },
     ],
   },
+  {
+    id: 'dri-heading',
+    label: 'Suggested DRI',
+    children: [
+      { id: 'dri-services-heading', label: 'Service registry' },
+      { id: 'dri-capacity-heading', label: 'Capacity' },
+      { id: 'dri-simple-heading', label: 'Simple issues and history' },
+    ],
+  },
   { id: 'sync-heading', label: 'Sync' },
 ];
 

@@ -2,6 +2,7 @@
 import type { ResponseOf } from '../../utils/messages';
 import type { AllocationMeasure } from '../../utils/settings';
 import { allocationSection } from '../../utils/settings/allocation';
+import { driSection, type CapacityUnit } from '../../utils/settings/dri';
 
 export type PublicSettings = ResponseOf<'ui:settings-get'>['settings'];
 
@@ -28,6 +29,8 @@ export interface FormState {
   techContribution: string;
   /** Settings section "allocation" as rows (SPEC §3); numbers stay text until the candidate. */
   allocation: AllocationForm;
+  /** Settings section "dri" (SPEC §4) as rows; numbers and lists stay text until the candidate. */
+  dri: DriForm;
 }
 
 export type CategoryKind = 'product' | 'engineering';
@@ -61,12 +64,47 @@ export interface AllocationForm {
   categoryPercents: Record<string, string>;
 }
 
-export type TextField = Exclude<keyof FormState, 'incidentTypeIsFailure' | 'allocation'>;
+export interface ServiceRow {
+  /** The row's identity while it is edited (React key, focus after an add or a remove); not saved. */
+  key: string;
+  name: string;
+  /** Usernames separated by commas or spaces, `@` optional. */
+  dris: string;
+  /** Labels separated by commas (or lines), e.g. `Service::Redis`. */
+  labels: string;
+  /** Words separated by commas (or lines), matched as whole words. */
+  words: string;
+}
+
+export interface PersonRow {
+  key: string;
+  username: string;
+  weight: string;
+}
+
+export interface DriForm {
+  /** The service registry, in settings order. */
+  services: ServiceRow[];
+  defaultWeight: string;
+  unit: CapacityUnit;
+  /** Per-person capacities; everyone else has `defaultWeight`. */
+  people: PersonRow[];
+  /** Labels separated by commas (or lines). */
+  simpleLabels: string;
+  simpleMaxWeight: string;
+  onboardingDays: string;
+  historyDays: string;
+}
+
+export type TextField = Exclude<keyof FormState, 'incidentTypeIsFailure' | 'allocation' | 'dri'>;
 
 /** An allocation settings path (`allocation.rules.2.value`): its message shows next to that input. */
 export type AllocationErrorKey = 'allocation' | `allocation.${string}`;
 
-export type FormErrorKey = TextField | 'form' | AllocationErrorKey;
+/** A DRI settings path (`dri.services.0.dris`): its message shows next to that input. */
+export type DriErrorKey = 'dri' | `dri.${string}`;
+
+export type FormErrorKey = TextField | 'form' | AllocationErrorKey | DriErrorKey;
 
 export function formFromSettings(settings: PublicSettings): FormState {
   return {
@@ -89,6 +127,26 @@ export function formFromSettings(settings: PublicSettings): FormState {
     mrRate: String(settings.kpi.targets.mrRate),
     techContribution: String(settings.kpi.targets.techContribution),
     allocation: allocationFormFrom(settings.allocation),
+    dri: driFormFrom(settings.dri),
+  };
+}
+
+function driFormFrom(dri: PublicSettings['dri']): DriForm {
+  return {
+    services: dri.services.map((service, index) => ({
+      key: `service-${index + 1}`,
+      name: service.name,
+      dris: service.dris.join(', '),
+      labels: service.labels.join(', '),
+      words: service.words.join(', '),
+    })),
+    defaultWeight: String(dri.capacity.defaultWeight),
+    unit: dri.capacity.unit,
+    people: dri.capacity.people.map((person, index) => ({ key: `person-${index + 1}`, username: person.username, weight: String(person.weight) })),
+    simpleLabels: dri.simpleLabels.join(', '),
+    simpleMaxWeight: String(dri.simpleMaxWeight),
+    onboardingDays: String(dri.onboardingDays),
+    historyDays: String(dri.historyDays),
   };
 }
 
@@ -169,7 +227,54 @@ export function candidateFromForm(form: FormState): Record<string, unknown> {
     },
     sync: { staleAfterMinutes: numberOf(form.staleAfterMinutes) },
     allocation: allocationCandidate(form.allocation),
+    dri: driCandidate(form.dri),
   };
+}
+
+/** Usernames as typed, separated by commas or white space (the settings drop a leading `@`). */
+const usernames = (text: string): string[] => text.split(/[\s,]+/).filter(Boolean);
+
+/** Candidate DRI settings: what Save sends and the local validation checks. */
+export function driCandidate(dri: DriForm): {
+  services: Array<{ name: string; dris: string[]; labels: string[]; words: string[] }>;
+  capacity: { defaultWeight: number; unit: CapacityUnit; people: Array<{ username: string; weight: number }> };
+  simpleLabels: string[];
+  simpleMaxWeight: number;
+  onboardingDays: number;
+  historyDays: number;
+} {
+  return {
+    services: dri.services.map((service) => ({
+      name: service.name,
+      dris: usernames(service.dris),
+      labels: lines(service.labels),
+      words: lines(service.words),
+    })),
+    capacity: {
+      defaultWeight: numberOf(dri.defaultWeight),
+      unit: dri.unit,
+      people: dri.people.map((person) => ({ username: person.username, weight: numberOf(person.weight) })),
+    },
+    simpleLabels: lines(dri.simpleLabels),
+    simpleMaxWeight: numberOf(dri.simpleMaxWeight),
+    onboardingDays: numberOf(dri.onboardingDays),
+    historyDays: numberOf(dri.historyDays),
+  };
+}
+
+/**
+ * The DRI section's problems as the background would report them (`dri.services.0.dris`),
+ * checked locally as the user types; the first message of a path wins.
+ */
+export function driErrors(candidate: unknown): Partial<Record<DriErrorKey, string>> {
+  const result = driSection.safeParse(candidate);
+  const errors: Partial<Record<DriErrorKey, string>> = {};
+  if (result.success) return errors;
+  for (const issue of result.error.issues) {
+    const key: DriErrorKey = issue.path.length ? `dri.${issue.path.map(String).join('.')}` : 'dri';
+    errors[key] ??= issue.message;
+  }
+  return errors;
 }
 
 /** Candidate allocation settings: what Save sends, the local validation checks and the preview shows. */
@@ -202,12 +307,14 @@ export function allocationErrors(candidate: unknown): Partial<Record<AllocationE
 }
 
 /**
- * Maps settings field paths to the form field that shows the message. Allocation paths keep
- * their own key (`allocation.rules.2.value`): the allocation section shows each next to its input.
+ * Maps settings field paths to the form field that shows the message. Allocation and DRI paths
+ * keep their own key (`allocation.rules.2.value`, `dri.services.0.dris`): their sections show
+ * each next to its input.
  */
 export function formErrorKey(path: string): FormErrorKey {
   if (path === 'gitlabUrl' || path === 'token') return path;
   if (isAllocationKey(path)) return path;
+  if (isDriKey(path)) return path;
   const kpiField = /^kpi\.(?:targets\.)?([A-Za-z]+)/.exec(path)?.[1];
   if (kpiField && kpiField !== 'incidentTypeIsFailure' && kpiField in KPI_FIELDS) return kpiField as TextField;
   if (path.startsWith('team.group')) return 'group';
@@ -233,4 +340,8 @@ const KPI_FIELDS: Record<string, true> = {
 
 export function isAllocationKey(key: string): key is AllocationErrorKey {
   return key === 'allocation' || key.startsWith('allocation.');
+}
+
+export function isDriKey(key: string): key is DriErrorKey {
+  return key === 'dri' || key.startsWith('dri.');
 }

@@ -146,6 +146,22 @@ export function cardPathOf(card: Element): string | null {
 // (GlDrawer's `aside.gl-drawer`), or with the 18.x paneled view a `div` with the same test id in
 // `#contextual-panel-portal`. Its title slot holds `a[data-testid="work-item-drawer-ref-link"]`,
 // href = the item URL; the body holds work_item_detail.vue (`is-drawer`).
+/**
+ * Where the Suggested DRI panel goes: right after the issue's assignees (DOM.md §3, §4).
+ * Work-item view: work_item_assignees.vue `[data-testid="work-item-assignees"]` inside
+ * work_item_detail.vue's `[data-testid="work-item-overview-right-sidebar"]` (17.x–18.x; the
+ * sidebar's tag changed from aside to section, the test id did not). Legacy view:
+ * app/views/shared/issuable/_sidebar.html.haml `[data-testid="assignee-block-container"]`, and
+ * the older `.block.assignee` (15.x–16.x copies).
+ */
+export const driPanelAnchors: readonly string[] = [
+  '[data-testid="work-item-overview-right-sidebar"] [data-testid="work-item-assignees"]',
+  '[data-testid="assignee-block-container"]',
+  'aside.right-sidebar .block.assignee',
+];
+/** The same place inside the `?show=` drawer (work_item_detail.vue with `is-drawer`). */
+export const drawerDriPanelAnchors: readonly string[] = ['[data-testid="work-item-drawer"] [data-testid="work-item-assignees"]'];
+
 /** The `?show=` drawer itself and its link to the opened item. */
 export const drawerRoots: readonly string[] = ['[data-testid="work-item-drawer"]'];
 export const drawerRefLinks: readonly string[] = [

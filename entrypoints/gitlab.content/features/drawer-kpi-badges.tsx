@@ -41,7 +41,7 @@ export const drawerKpiBadges: Feature = {
 };
 
 /** The drawer's issue from `?show=`, when it decodes. */
-function issueFromParam({ page }: FeatureContext): { projectPath: string; iid: number; projectId?: number } | null {
+export function issueFromParam({ page }: FeatureContext): { projectPath: string; iid: number; projectId?: number } | null {
   const fromParam = decodeDrawerParam(page.drawer);
   if (!fromParam) return null;
   const sameProject = page.projectId && page.projectPath === fromParam.projectPath;
@@ -49,7 +49,7 @@ function issueFromParam({ page }: FeatureContext): { projectPath: string; iid: n
 }
 
 /** The drawer's issue from its reference link (a `?show=` this version cannot read). */
-function issueFromDrawer(gitlab: GitLabStatus | null): { projectPath: string; iid: number; projectId?: number } | null {
+export function issueFromDrawer(gitlab: GitLabStatus | null): { projectPath: string; iid: number; projectId?: number } | null {
   const href = firstMatch(document, drawerRefLinks)?.getAttribute('href');
   if (!href) return null;
   const url = new URL(href, location.href);

@@ -28,13 +28,18 @@ export function useScopeChoice(): [ScopeChoice, (scope: ScopeChoice) => void] {
  * before the answer starts folded.
  */
 let kpisOpen = false;
+/** The Suggested DRI panel: open until folded (kept by the background like the KPI line). */
+let driOpen = true;
 let kpisOpenAsked = false;
 
 export function loadKpisOpen(): void {
   if (kpisOpenAsked) return;
   kpisOpenAsked = true;
   sendMessage('content:ui-prefs', {}).then(
-    (prefs) => (kpisOpen = prefs.kpisOpen),
+    (prefs) => {
+      kpisOpen = prefs.kpisOpen;
+      driOpen = prefs.driOpen;
+    },
     () => {
       // Not answered (not set up): folded.
     },
@@ -49,6 +54,20 @@ export function useKpisOpen(): [boolean, (open: boolean) => void] {
       kpisOpen = next;
       setOpen(next);
       sendMessage('content:set-ui-prefs', { kpisOpen: next }).catch(() => {
+        // Kept for this tab at least.
+      });
+    },
+  ];
+}
+
+export function useDriOpen(): [boolean, (open: boolean) => void] {
+  const [open, setOpen] = useState(driOpen);
+  return [
+    open,
+    (next) => {
+      driOpen = next;
+      setOpen(next);
+      sendMessage('content:set-ui-prefs', { driOpen: next }).catch(() => {
         // Kept for this tab at least.
       });
     },

@@ -50,6 +50,16 @@ try {
     await settle(popup, `chrome-extension://${id}/popup.html`, '.kpi-list li');
     await popup.screenshot({ path: out(`popup-${theme}`) });
   }
+  // The options page's Allocation and Suggested DRI sections (the rules and the registry editors).
+  await options.setViewportSize({ width: 1100, height: 900 });
+  for (const theme of ['light', 'dark'] as const) {
+    await options.emulateMedia({ colorScheme: theme });
+    for (const [name, heading] of [['options-allocation', '#allocation-heading'], ['options-dri', '#dri-heading']] as const) {
+      await options.locator(heading).scrollIntoViewIfNeeded();
+      await options.locator(heading).evaluate((element) => element.closest('section')?.scrollIntoView());
+      await options.screenshot({ path: out(`${name}-${theme}`) });
+    }
+  }
 } finally {
   await extension.close();
   await sandbox.close();

@@ -3,11 +3,15 @@ import {
   allocationCandidate,
   allocationErrors,
   candidateFromForm,
+  driCandidate,
+  driErrors,
   formErrorKey,
   formFromSettings,
   suggestedPercents,
 } from '../../../entrypoints/options/form';
 import { addCategory, addRule, freshCategoryId, moveRule, removeCategory } from '../../../entrypoints/options/sections/allocation/edit';
+import { addPerson, addService, removeService, seedServices } from '../../../entrypoints/options/sections/dri/edit';
+import { SEED_SERVICES } from '../../../utils/dri/services';
 import { DEFAULT_SETTINGS, parseSettings, toPublicSettings, type Settings } from '../../../utils/settings';
 
 describe('options form', () => {
@@ -147,5 +151,117 @@ describe('options form: allocation', () => {
     const { categories } = DEFAULT_SETTINGS.allocation;
     expect(suggestedPercents(categories, 40)).toEqual({ feature: '60', maintenance: '14', bug: '13', 'engineering-allocation': '13' });
     expect(suggestedPercents(categories.slice(1), 40)).toEqual({ maintenance: '34', bug: '33', 'engineering-allocation': '33' });
+  });
+});
+
+describe('options form: suggested DRI', () => {
+  const saved = toPublicSettings(DEFAULT_SETTINGS);
+  const custom: Settings = {
+    ...DEFAULT_SETTINGS,
+    dri: {
+      services: [
+        { name: 'Redis', dris: ['ada', 'grace.h'], labels: ['Service::Redis'], words: ['redis', 'sidekiq queue'] },
+        { name: 'Billing', dris: ['bob'], labels: [], words: ['invoice'] },
+      ],
+      capacity: {
+        defaultWeight: 12,
+        unit: 'week',
+        people: [
+          { username: 'ada', weight: 20 },
+          { username: 'bob', weight: 4.5 },
+        ],
+      },
+      simpleLabels: ['good first issue', 'quick win'],
+      simpleMaxWeight: 2,
+      onboardingDays: 45,
+      historyDays: 90,
+    },
+  };
+
+  it('round-trips services, capacity and the simple-issue settings through the form unchanged', () => {
+    const form = formFromSettings(toPublicSettings(custom));
+    expect(form.dri).toEqual({
+      services: [
+        { key: 'service-1', name: 'Redis', dris: 'ada, grace.h', labels: 'Service::Redis', words: 'redis, sidekiq queue' },
+        { key: 'service-2', name: 'Billing', dris: 'bob', labels: '', words: 'invoice' },
+      ],
+      defaultWeight: '12',
+      unit: 'week',
+      people: [
+        { key: 'person-1', username: 'ada', weight: '20' },
+        { key: 'person-2', username: 'bob', weight: '4.5' },
+      ],
+      simpleLabels: 'good first issue, quick win',
+      simpleMaxWeight: '2',
+      onboardingDays: '45',
+      historyDays: '90',
+    });
+    expect(parseSettings({ ...candidateFromForm(form), token: '' })).toEqual({ ok: true, settings: custom });
+
+    const defaults = formFromSettings(saved).dri;
+    expect(defaults).toMatchObject({ services: [], people: [], defaultWeight: '10', unit: 'milestone', simpleLabels: 'good first issue' });
+  });
+
+  it('reads DRIs separated by commas or spaces, "@" optional, and labels and words by comma', () => {
+    const form = formFromSettings(saved).dri;
+    const services = [{ key: 'service-1', name: ' Redis ', dris: ' @ada,bob  @carol,, ', labels: 'Service::Redis, ,Infra redis', words: 'redis,\nsidekiq queue' }];
+    const candidate = driCandidate({ ...form, services });
+    expect(candidate.services).toEqual([{ name: ' Redis ', dris: ['@ada', 'bob', '@carol'], labels: ['Service::Redis', 'Infra redis'], words: ['redis', 'sidekiq queue'] }]);
+    const parsed = parseSettings({ ...candidateFromForm({ ...formFromSettings(saved), dri: { ...form, services } }), token: '' });
+    expect(parsed.ok && parsed.settings.dri.services).toEqual([{ name: 'Redis', dris: ['ada', 'bob', 'carol'], labels: ['Service::Redis', 'Infra redis'], words: ['redis', 'sidekiq queue'] }]);
+  });
+
+  it('says "Enter a number." for a blank capacity or window', () => {
+    const form = formFromSettings(saved).dri;
+    const { dri } = addPerson({ ...form, defaultWeight: ' ' });
+    expect(dri.people[0]).toEqual({ key: 'person-1', username: '', weight: ' ' });
+    expect(driErrors(driCandidate({ ...dri, historyDays: '' }))).toEqual({
+      'dri.capacity.defaultWeight': 'Enter a number.',
+      'dri.capacity.people.0.username': 'Enter a username.',
+      'dri.capacity.people.0.weight': 'Enter a number.',
+      'dri.historyDays': 'Enter a number.',
+    });
+    expect(driErrors(driCandidate(form))).toEqual({});
+  });
+
+  it('seeds PostgreSQL, Redis and Prometheus as copies without DRIs, which Save then asks for', () => {
+    const form = formFromSettings(saved);
+    const seeded = seedServices(form.dri);
+    expect(seeded.services).toEqual([
+      { key: 'service-1', name: 'PostgreSQL', dris: '', labels: 'Service::PostgreSQL', words: 'postgres, postgresql, psql' },
+      { key: 'service-2', name: 'Redis', dris: '', labels: 'Service::Redis', words: 'redis' },
+      { key: 'service-3', name: 'Prometheus', dris: '', labels: 'Service::Prometheus', words: 'prometheus, promql' },
+    ]);
+    expect(SEED_SERVICES[0]!.dris).toEqual([]);
+    const parsed = parseSettings({ ...candidateFromForm({ ...form, dri: seeded }), token: '' });
+    expect(parsed).toEqual({
+      ok: false,
+      fieldErrors: {
+        'dri.services.0.dris': 'Name at least one DRI.',
+        'dri.services.1.dris': 'Name at least one DRI.',
+        'dri.services.2.dris': 'Name at least one DRI.',
+      },
+    });
+    expect(Object.keys(parsed.ok ? {} : parsed.fieldErrors).map(formErrorKey)).toEqual(['dri.services.0.dris', 'dri.services.1.dris', 'dri.services.2.dris']);
+  });
+
+  it('removes a service row and keeps row keys unique', () => {
+    const seeded = seedServices(formFromSettings(saved).dri);
+    const removed = removeService(seeded, 'service-2');
+    expect(removed.services.map((service) => service.name)).toEqual(['PostgreSQL', 'Prometheus']);
+    expect(driCandidate(removed).services.map((service) => service.name)).toEqual(['PostgreSQL', 'Prometheus']);
+    const { added } = addService(removed);
+    expect(added).toEqual({ key: 'service-4', name: '', dris: '', labels: '', words: '' });
+  });
+
+  it('keeps DRI paths as their own keys, so each message goes next to its input', () => {
+    expect(formErrorKey('dri.services.0.dris')).toBe('dri.services.0.dris');
+    expect(formErrorKey('dri.services.2.dris.1')).toBe('dri.services.2.dris.1');
+    expect(formErrorKey('dri.capacity.people.1.username')).toBe('dri.capacity.people.1.username');
+    expect(formErrorKey('dri.capacity.defaultWeight')).toBe('dri.capacity.defaultWeight');
+    expect(formErrorKey('dri.simpleLabels.0')).toBe('dri.simpleLabels.0');
+    expect(formErrorKey('dri.historyDays')).toBe('dri.historyDays');
+    expect(formErrorKey('dri')).toBe('dri');
+    expect(formErrorKey('drift')).toBe('form');
   });
 });

@@ -148,6 +148,10 @@ describe('section navigation', () => {
       'Categories',
       'Rules',
       'Measure and budget',
+      'Suggested DRI',
+      'Service registry',
+      'Capacity',
+      'Simple issues and history',
       'Sync',
     ]);
     const headings = [...container.querySelectorAll<HTMLElement>('h1, h2, h3')];
@@ -162,7 +166,7 @@ describe('section navigation', () => {
     const levels = headings.map((h) => Number(h.tagName[1]));
     expect(levels[0]).toBe(1);
     levels.forEach((level, i) => i > 0 && expect(level).toBeLessThanOrEqual(levels[i - 1]! + 1));
-    expect(OPTIONS_SECTIONS.map((s) => s.label)).toEqual(['Connection', 'Team', 'KPIs', 'Allocation', 'Sync']);
+    expect(OPTIONS_SECTIONS.map((s) => s.label)).toEqual(['Connection', 'Team', 'KPIs', 'Allocation', 'Suggested DRI', 'Sync']);
     // The page's landmarks: the header, the navigation, the main content holding the form.
     expect(container.querySelector('header h1')?.textContent).toBe('Engineering Lens');
     expect(container.querySelector('main form')).not.toBeNull();
@@ -316,5 +320,49 @@ describe('the allocation section on the page', () => {
     await click('Save');
     expect(container.querySelector('[data-testid="save-status"]')?.textContent).toBe('Saved.');
     expect(bg.stored().allocation.rules.slice(0, 2).map((rule) => rule.value)).toEqual(['type::maintenance', 'type::story']);
+  });
+});
+
+describe('the suggested DRI section on the page', () => {
+  const describedMessage = (element: HTMLElement) =>
+    (element.getAttribute('aria-describedby') ?? '')
+      .split(' ')
+      .map((id) => document.getElementById(id))
+      .filter((node) => node?.classList.contains('field__error'))
+      .map((node) => node!.textContent)
+      .join('');
+
+  it('seeds three services, refuses to save them without DRIs, and saves them once each has one', async () => {
+    const bg = background();
+    await openPage();
+    await click('Start from PostgreSQL, Redis and Prometheus');
+    expect(document.activeElement).toBe(byLabel('Service 1 DRIs'));
+    await click('Save');
+    expect(container.querySelector('[data-testid="save-status"]')?.textContent).toBe('Not saved: fix the fields marked above.');
+    expect(bg.stored().dri).toEqual(DEFAULT_SETTINGS.dri);
+    for (const n of [1, 2, 3]) {
+      expect(byLabel(`Service ${n} DRIs`).getAttribute('aria-invalid')).toBe('true');
+      expect(describedMessage(byLabel(`Service ${n} DRIs`))).toBe('Name at least one DRI.');
+    }
+    // The first field marked invalid gets the focus.
+    expect(document.activeElement).toBe(byLabel('Service 1 DRIs'));
+
+    await type('Service 1 DRIs', '@ada');
+    await type('Service 2 DRIs', 'bob, carol');
+    expect(describedMessage(byLabel('Service 3 DRIs'))).toBe('Name at least one DRI.');
+    const remove = [...container.querySelectorAll('button')].find((b) => b.getAttribute('aria-label') === 'Remove service Prometheus')!;
+    await act(async () => remove.click());
+    await type('History window (days)', '90');
+    await click('Save');
+    expect(container.querySelector('[data-testid="save-status"]')?.textContent).toBe('Saved.');
+    expect(bg.stored().dri.services).toEqual([
+      { name: 'PostgreSQL', dris: ['ada'], labels: ['Service::PostgreSQL'], words: ['postgres', 'postgresql', 'psql'] },
+      { name: 'Redis', dris: ['bob', 'carol'], labels: ['Service::Redis'], words: ['redis'] },
+    ]);
+    expect(bg.stored().dri.historyDays).toBe(90);
+
+    await openPage();
+    expect(byLabel('Service 2 DRIs').value).toBe('bob, carol');
+    expect(byLabel('History window (days)').value).toBe('90');
   });
 });

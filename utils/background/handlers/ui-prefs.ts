@@ -8,9 +8,11 @@ type UiPrefsHandlers = Pick<Handlers, 'content:ui-prefs' | 'content:set-ui-prefs
 
 export interface UiPrefs {
   kpisOpen: boolean;
+  /** The issue page's Suggested DRI panel: open until the user folds it. */
+  driOpen: boolean;
 }
 
-export const DEFAULT_UI_PREFS: UiPrefs = { kpisOpen: false };
+export const DEFAULT_UI_PREFS: UiPrefs = { kpisOpen: false, driOpen: true };
 
 export interface UiPrefsStore {
   load(): Promise<unknown>;
@@ -20,14 +22,21 @@ export interface UiPrefsStore {
 /** Stored prefs as they are, or the defaults for what is missing or not a boolean. */
 export function readUiPrefs(stored: unknown): UiPrefs {
   const record = (stored ?? {}) as Record<string, unknown>;
-  return { kpisOpen: typeof record.kpisOpen === 'boolean' ? record.kpisOpen : DEFAULT_UI_PREFS.kpisOpen };
+  return {
+    kpisOpen: typeof record.kpisOpen === 'boolean' ? record.kpisOpen : DEFAULT_UI_PREFS.kpisOpen,
+    driOpen: typeof record.driOpen === 'boolean' ? record.driOpen : DEFAULT_UI_PREFS.driOpen,
+  };
 }
 
 export function createUiPrefsHandlers(store: UiPrefsStore): UiPrefsHandlers {
   return {
     'content:ui-prefs': async () => readUiPrefs(await store.load().catch(() => null)),
-    'content:set-ui-prefs': async ({ kpisOpen }) => {
-      await store.save({ ...readUiPrefs(await store.load().catch(() => null)), kpisOpen });
+    'content:set-ui-prefs': async (changes) => {
+      const current = readUiPrefs(await store.load().catch(() => null));
+      await store.save({
+        kpisOpen: changes.kpisOpen ?? current.kpisOpen,
+        driOpen: changes.driOpen ?? current.driOpen,
+      });
       return {};
     },
   };
