@@ -112,7 +112,7 @@ kpiTest.describe('issue page KPI badges', () => {
   kpiTest('the KPI window and targets set in the options change the badges', async ({ context, sandbox, openOptions }) => {
     const options = await openOptions();
     await options.getByLabel('Engineers').fill(FIXTURE_ENGINEERS.join('\n'));
-    await options.getByLabel('Window (days)').fill('14');
+    await options.getByLabel('Window (days)', { exact: true }).fill('14');
     await options.getByLabel('MTTR target (hours)').fill('5');
     await configure(options, sandbox.url, READ_TOKEN);
 
@@ -130,13 +130,13 @@ kpiTest.describe('issue page KPI badges', () => {
   kpiTest('invalid KPI settings are explained and not saved', async ({ openOptions }) => {
     const options = await openOptions();
     await options.getByLabel('Time zone').fill('Mars/Olympus');
-    await options.getByLabel('Window (days)').fill('');
+    await options.getByLabel('Window (days)', { exact: true }).fill('');
     await options.getByRole('button', { name: 'Save' }).click();
     await expect(options.getByText('Not a time zone name')).toBeVisible();
     await expect(options.getByText('Enter a number.')).toBeVisible();
     await options.reload();
     await expect(options.getByLabel('Time zone')).toHaveValue('UTC');
-    await expect(options.getByLabel('Window (days)')).toHaveValue('90');
+    await expect(options.getByLabel('Window (days)', { exact: true })).toHaveValue('90');
   });
 
   kpiTest('without a connection the strip says why, and GitLab\'s page is untouched', async ({ context, sandbox, openOptions }) => {

@@ -99,3 +99,17 @@ driTest('with a read_api token Assign is disabled and says the api scope is need
   await expect(assign).toHaveAccessibleDescription(/needs a token with the api scope/);
   expect(sandbox.data.issue(PROJECT_IDS.webApp, iid)?.assignee_ids).toEqual([]);
 });
+
+driTest('the drawer of a board card shows the same Suggested DRI panel', async ({ context, sandbox, openOptions }) => {
+  const iid = addDriFixture(sandbox);
+  await setUp(await openOptions(), sandbox, READ_TOKEN);
+  const page = await context.newPage();
+  await page.goto(`${sandbox.url}/${PROJECT_PATHS.webApp}/-/boards/1`);
+  await page.locator(`li.board-card[data-item-path="${PROJECT_PATHS.webApp}#${iid}"] [data-testid="board-card-title-link"]`).click();
+  const drawerPanel = page.locator('[data-testid="work-item-drawer"] [data-lens="drawer-suggested-dri"]');
+  const people = drawerPanel.getByTestId('lens-dri-person');
+  await expect(people).toHaveCount(3, { timeout: 30_000 });
+  await expect(people.nth(0).getByRole('list', { name: 'Why Ben Okafor' })).toHaveText('DRI for Redis');
+  await page.keyboard.press('Escape');
+  await expect(page.locator('[data-lens="drawer-suggested-dri"]')).toHaveCount(0);
+});

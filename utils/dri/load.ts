@@ -59,3 +59,27 @@ export function atCapacityReason(load: PersonLoad): DriReason {
       : `, ${load.unweighted === 1 ? '1 unweighted issue' : `${load.unweighted} unweighted issues`} counted as ${UNWEIGHTED_ISSUE_WEIGHT} each`;
   return { kind: 'load', text: `at capacity (${formatAmount(load.openWeight)} of ${formatAmount(load.capacity)} weight open${counted})` };
 }
+
+/** What of an open issue's dates the capacity unit looks at. */
+export interface LoadPeriodIssue {
+  due_date?: string | null;
+  milestone?: { state: string; start_date?: string | null; due_date?: string | null } | null;
+}
+
+/**
+ * Whether an open issue counts toward this period's load. Per milestone: issues in a current
+ * milestone (started, not yet past its due date, not closed) and issues in no milestone (work
+ * not planned later); issues planned in a later or an old milestone do not. Per week: issues due
+ * within 7 days (or overdue) and issues with no due date; issues due later do not.
+ */
+export function countsTowardLoad(issue: LoadPeriodIssue, unit: 'milestone' | 'week', today: string): boolean {
+  if (unit === 'week') {
+    if (!issue.due_date) return true;
+    const weekEnd = new Date(Date.parse(`${today}T00:00:00Z`) + 7 * 86_400_000).toISOString().slice(0, 10);
+    return issue.due_date < weekEnd;
+  }
+  const milestone = issue.milestone;
+  if (!milestone) return true;
+  if (milestone.state === 'closed') return false;
+  return (milestone.start_date ?? today) <= today && today <= (milestone.due_date ?? today);
+}

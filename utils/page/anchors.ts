@@ -147,20 +147,15 @@ export function cardPathOf(card: Element): string | null {
 // `#contextual-panel-portal`. Its title slot holds `a[data-testid="work-item-drawer-ref-link"]`,
 // href = the item URL; the body holds work_item_detail.vue (`is-drawer`).
 /**
- * Where the Suggested DRI panel goes: right after the issue's assignees (DOM.md §3, §4).
- * Work-item view: work_item_assignees.vue `[data-testid="work-item-assignees"]` inside
- * work_item_detail.vue's `[data-testid="work-item-overview-right-sidebar"]` (17.x–18.x; the
- * sidebar's tag changed from aside to section, the test id did not). Legacy view:
- * app/views/shared/issuable/_sidebar.html.haml `[data-testid="assignee-block-container"]`, and
- * the older `.block.assignee` (15.x–16.x copies).
+ * Where the Suggested DRI panel goes: at the end of the issue's sidebar (DOM.md §3, §4), below
+ * GitLab's own widgets, so mounting it moves none of them. Work-item view: work_item_detail.vue's
+ * `[data-testid="work-item-overview-right-sidebar"]` (17.x–18.x; its tag changed from aside to
+ * section, the test id did not). Legacy view: app/views/shared/issuable/_sidebar.html.haml
+ * `aside.right-sidebar` > `.issuable-sidebar` (15.x–18.x).
  */
-export const driPanelAnchors: readonly string[] = [
-  '[data-testid="work-item-overview-right-sidebar"] [data-testid="work-item-assignees"]',
-  '[data-testid="assignee-block-container"]',
-  'aside.right-sidebar .block.assignee',
-];
+export const driPanelAnchors: readonly string[] = ['[data-testid="work-item-overview-right-sidebar"]', 'aside.right-sidebar .issuable-sidebar'];
 /** The same place inside the `?show=` drawer (work_item_detail.vue with `is-drawer`). */
-export const drawerDriPanelAnchors: readonly string[] = ['[data-testid="work-item-drawer"] [data-testid="work-item-assignees"]'];
+export const drawerDriPanelAnchors: readonly string[] = ['[data-testid="work-item-drawer"] [data-testid="work-item-overview-right-sidebar"]'];
 
 /** The `?show=` drawer itself and its link to the opened item. */
 export const drawerRoots: readonly string[] = ['[data-testid="work-item-drawer"]'];

@@ -24,6 +24,6 @@ export const drawerSuggestedDri: Feature = {
     if (!issue || signal.aborted) return;
     const request = issue;
     loadKpisOpen();
-    await mountLensHost({ ctx, signal, featureId: 'drawer-suggested-dri', anchors: drawerDriPanelAnchors, append: 'after', render: () => <DriPanel request={request} /> });
+    await mountLensHost({ ctx, signal, featureId: 'drawer-suggested-dri', anchors: drawerDriPanelAnchors, append: 'last', render: () => <DriPanel request={request} /> });
   },
 };

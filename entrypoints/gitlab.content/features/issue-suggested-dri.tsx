@@ -1,5 +1,5 @@
 /**
- * The Suggested DRI panel below the issue's assignees (SPEC §4), in the work-item and the legacy
+ * The Suggested DRI panel at the end of the issue's sidebar (SPEC §4), in the work-item and the legacy
  * view. Tested on: the stand-in's work-item and legacy issue pages.
  */
 import { driPanelAnchors } from '../../../utils/page/anchors';
@@ -16,6 +16,6 @@ export const issueSuggestedDri: Feature = {
     const request = { projectPath: page.projectPath, iid: page.iid, ...(page.projectId ? { projectId: page.projectId } : {}) };
     // Open or folded as the user left it (asked once per page with the KPI line's state).
     loadKpisOpen();
-    await mountLensHost({ ctx, signal, featureId: 'issue-suggested-dri', anchors: driPanelAnchors, append: 'after', render: () => <DriPanel request={request} /> });
+    await mountLensHost({ ctx, signal, featureId: 'issue-suggested-dri', anchors: driPanelAnchors, append: 'last', render: () => <DriPanel request={request} /> });
   },
 };

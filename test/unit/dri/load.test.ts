@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { atCapacityReason, loadLookup } from '@/utils/dri/load';
+import { atCapacityReason, countsTowardLoad, loadLookup } from '@/utils/dri/load';
 
 const capacity = { defaultWeight: 10, people: [{ username: 'bo', weight: 4 }] };
 
@@ -40,5 +40,24 @@ describe('load', () => {
     expect(atCapacityReason(loadLookup([{ username: 'bo', weight: 3.5 }, { username: 'bo', weight: null }], { defaultWeight: 2.5, people: [] })('bo')).text).toBe(
       'at capacity (4.5 of 2.5 weight open, 1 unweighted issue counted as 1 each)',
     );
+  });
+});
+
+describe('countsTowardLoad', () => {
+  const today = '2025-03-10';
+  it('per milestone: current milestone and no milestone count; later, past or closed ones do not', () => {
+    const milestone = (start: string | null, due: string | null, state = 'active') => ({ milestone: { state, start_date: start, due_date: due } });
+    expect(countsTowardLoad({}, 'milestone', today)).toBe(true);
+    expect(countsTowardLoad(milestone('2025-03-03', '2025-03-16'), 'milestone', today)).toBe(true);
+    expect(countsTowardLoad(milestone('2025-03-17', '2025-03-30'), 'milestone', today)).toBe(false);
+    expect(countsTowardLoad(milestone('2025-02-17', '2025-03-02'), 'milestone', today)).toBe(false);
+    expect(countsTowardLoad(milestone('2025-03-03', '2025-03-16', 'closed'), 'milestone', today)).toBe(false);
+  });
+
+  it('per week: due within 7 days, overdue or undated count; due later does not', () => {
+    expect(countsTowardLoad({ due_date: '2025-03-16' }, 'week', today)).toBe(true);
+    expect(countsTowardLoad({ due_date: '2025-03-01' }, 'week', today)).toBe(true);
+    expect(countsTowardLoad({ due_date: null }, 'week', today)).toBe(true);
+    expect(countsTowardLoad({ due_date: '2025-03-17' }, 'week', today)).toBe(false);
   });
 });

@@ -13,6 +13,7 @@ import { fileURLToPath, URL as NodeURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import {
   boardAnchors,
+  driPanelAnchors,
   cardPathOf,
   detectIssueView,
   drawerAnchors,
@@ -225,5 +226,19 @@ describe('drawer anchors', () => {
     const found = firstMatch(root, drawerAnchors);
     expect(describeElement(found)).toBe(`div[data-testid="work-item-type"] "${title}"`);
     expect(found?.querySelector('h2[data-testid="work-item-title"]')?.textContent?.trim()).toBe(title);
+  });
+});
+
+describe('allocation and Suggested DRI anchors', () => {
+  it.each(['15.x', '17.x', '18.x'])('%s: each board column once, by its list id', (version) => {
+    const root = fragment(version, 'board');
+    const columns = root.querySelectorAll(boardAnchors.column.join(', '));
+    expect(columns.length).toBeGreaterThan(0);
+    for (const column of columns) expect(column.getAttribute('data-list-id')).toMatch(/^gid:\/\/gitlab\/List\/\d+$/);
+  });
+
+  it.each(['17.x', '18.x'])('%s work-item view: the Suggested DRI panel goes at the end of the attributes sidebar', (version) => {
+    const sidebar = firstMatch(fragment(version, 'work-item'), driPanelAnchors);
+    expect(sidebar?.getAttribute('data-testid')).toBe('work-item-overview-right-sidebar');
   });
 });

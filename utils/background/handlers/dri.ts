@@ -9,6 +9,7 @@ import { scopeKey } from '../../db/records';
 import { mentionedPaths } from '../../dri/mentioned-paths';
 import { ownersOf, parseCodeowners, type CodeOwner } from '../../dri/codeowners';
 import { suggestDris, type CodeownerEvidence, type DriMember } from '../../dri';
+import { countsTowardLoad } from '../../dri/load';
 import type { GitLabClient } from '../../gitlab/client';
 import { GitLabError } from '../../gitlab/errors';
 import type { GitLabIssue, GitLabMergeRequest } from '../../gitlab/schemas';
@@ -167,6 +168,7 @@ export function createDriHandlers(data: DataService, answers: Answers, now: () =
       const related = relatedMergeRequests(mergeRequests, issue.iid);
       const evidence = await codeownerEvidence({ client, projectId, projectPath: request.projectPath, text: codeowners?.text ?? null, issue, related, members }, notes);
       const issuesByIid = new Map(issues.map((candidate) => [candidate.iid, candidate]));
+      const today = new Date(now()).toISOString().slice(0, 10);
       const answer = suggestDris({
         issue: { iid: issue.iid, title: issue.title, description: issue.description ?? '', labels: issue.labels, weight: issue.weight ?? null, assigneeUsernames: issue.assignees.map((user) => user.username) },
         members,
@@ -177,7 +179,10 @@ export function createDriHandlers(data: DataService, answers: Answers, now: () =
             .filter((mr) => mr.merged_at)
             .map((mr) => ({ labels: mr.labels, mergedAt: mr.merged_at ?? null, author: mr.author.username, closesIssueLabels: closedIssueLabels(mr, issuesByIid) })),
         },
-        openAssignments: issues.filter((candidate) => candidate.state === 'opened').flatMap((candidate) => candidate.assignees.map((user) => ({ username: user.username, weight: candidate.weight ?? null }))),
+        // The open work of this period (settings: per milestone or per week).
+        openAssignments: issues
+          .filter((candidate) => candidate.state === 'opened' && countsTowardLoad(candidate, settings.dri.capacity.unit, today))
+          .flatMap((candidate) => candidate.assignees.map((user) => ({ username: user.username, weight: candidate.weight ?? null }))),
         settings: settings.dri,
         now: new Date(now()),
       });

@@ -48,7 +48,7 @@ export function CapacityEditor({ dri, onChange, error, focusLater }: Omit<DriEdi
           options={UNITS}
           onChange={(unit) => onChange({ ...dri, unit })}
           error={error('dri.capacity.unit')}
-          hint="Per milestone: open weight in the current milestone. Per week: open weight due this week."
+          hint="Per milestone: open weight in the current milestone, or in none. Per week: open weight due within 7 days, overdue, or with no due date."
         />
       </div>
       {people.length ? (
