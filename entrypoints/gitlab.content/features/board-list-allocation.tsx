@@ -12,6 +12,7 @@ import { boardAnchors, firstMatch } from '../../../utils/page/anchors';
 import { sendMessage } from '../../../utils/send-message';
 import type { Feature } from '../feature';
 import { watchDom } from '../ui/dom-watch';
+import { afterIdle } from '../ui/idle';
 import { mountLensHost } from '../ui/lens-host';
 import { sharedAsk } from '../ui/shared-ask';
 import { useBackgroundAnswer } from '../ui/use-background-answer';
@@ -61,13 +62,7 @@ export const boardListAllocation: Feature = {
       // Lists GitLab adds later (or renders again) get theirs too.
       watchDom(mountNew, signal);
     };
-    if ('requestIdleCallback' in window) {
-      const idle = window.requestIdleCallback(start, { timeout: 1_000 });
-      signal.addEventListener('abort', () => window.cancelIdleCallback(idle), { once: true });
-    } else {
-      const timer = setTimeout(start, 200);
-      signal.addEventListener('abort', () => clearTimeout(timer), { once: true });
-    }
+    void afterIdle().then(start);
   },
 };
 

@@ -8,6 +8,7 @@ import { useId, useState } from 'react';
 import type { RequestOf, ResponseOf } from '../../../utils/messages';
 import { MessageError } from '../../../utils/message-envelope';
 import { sendMessage } from '../../../utils/send-message';
+import { afterIdle } from './idle';
 import { useDriOpen } from './kpi-scope';
 import { useBackgroundAnswer } from './use-background-answer';
 
@@ -19,7 +20,9 @@ type AssignState = { kind: 'idle' } | { kind: 'busy'; username: string } | { kin
 export function DriPanel({ request }: { request: DriRequest }) {
   const [open, setOpen] = useDriOpen();
   const bodyId = useId();
-  const answer = useBackgroundAnswer(() => sendMessage('content:suggested-dri', request));
+  // Below GitLab's sidebar and without a time budget: asked once the page is idle, so the issue's
+  // badges (which have one) are answered first.
+  const answer = useBackgroundAnswer(() => afterIdle().then(() => sendMessage('content:suggested-dri', request)));
   const count = answer.status === 'ready' ? answer.data.suggestions.length : null;
   return (
     <section className="lens-dri" aria-label="Suggested DRI">
