@@ -25,7 +25,10 @@ export function boardCardBadges(issue: KpiIssue, settings: KpiSettings, now: Dat
   const incident = ongoingIncidentBadge(issue, settings, now);
   const due = dueStatus(issue, now, settings.timeZone, { dueSoonDays: settings.dueSoonDays });
   const dueNeedsAttention = due.kind === 'overdue' || due.kind === 'due-soon';
-  const category = allocation ? cardAllocationBadge(allocation) : null;
+  // Closed before the KPI window: history, not something to fix on the board (and on a board
+  // whose Closed list holds years of issues, a badge each would cost layout for nothing).
+  const recent = issue.state !== 'closed' || !issue.closed_at || Date.parse(issue.closed_at) >= now.getTime() - settings.windowDays * 86_400_000;
+  const category = allocation && recent ? cardAllocationBadge(allocation) : null;
   return [incident, dueNeedsAttention ? dueBadge(issue, settings, now) : null, category].filter((badge): badge is BadgeView => badge !== null);
 }
 

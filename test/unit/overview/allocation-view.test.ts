@@ -80,3 +80,16 @@ describe('issue allocation', () => {
     expect(windowAllocation(issues, { ...settings, gitlabUrl: GITLAB }, [], now).summary).toBe('Feature 50% · Bug 50%');
   });
 });
+
+describe('card allocation badges on closed cards', () => {
+  it('are left off cards closed before the KPI window, kept on recent ones', async () => {
+    const { boardCardBadges } = await import('@/utils/overview/card-badges');
+    const { DEFAULT_KPI_SETTINGS } = await import('@/utils/kpi');
+    const now = new Date('2025-03-10T00:00:00Z');
+    const closed = (daysAgo: number) => ({ project_id: 1, iid: 1, state: 'closed', labels: [], created_at: '2024-01-01T00:00:00Z', closed_at: new Date(now.getTime() - daysAgo * 86_400_000).toISOString() });
+    const uncategorized = itemClassifier(DEFAULT_ALLOCATION_RULES)({ labels: [], epicId: null });
+    // The default window is 90 days.
+    expect(boardCardBadges(closed(10), DEFAULT_KPI_SETTINGS, now, uncategorized).map((badge) => badge.text)).toEqual(['Uncategorized']);
+    expect(boardCardBadges(closed(200), DEFAULT_KPI_SETTINGS, now, uncategorized)).toEqual([]);
+  });
+});

@@ -9,7 +9,7 @@ import { epicsStamp } from '../../db/sync-state';
 import type { GitLabEpic, GitLabIssue } from '../../gitlab/schemas';
 import type { KpiSettings } from '../../kpi';
 import type { BadgeView } from '../../overview/badge-view';
-import { boardCardBadges, cardAllocationBadge, parseItemPath } from '../../overview/card-badges';
+import { boardCardBadges, parseItemPath } from '../../overview/card-badges';
 import { itemClassifier } from '../../allocation/split';
 import { allocationItemOf, splitOptionsFrom } from '../../overview/allocation-scopes';
 import { kpiSettingsFrom, type Settings } from '../../settings';
@@ -69,18 +69,15 @@ export function createBoardHandlers(data: DataService, answers: Answers, now: ()
     const classify = await cardClassifier(db, settings);
     const projectIdsInScope = target.kind === 'project' ? [target.id] : await groupProjectIds(db, target.path, gitlabUrl);
     const closedSince = new Date(at.getTime() - kpi.windowDays * 86_400_000).toISOString();
-    // Older closed issues are on the board too (its Closed list): those with an allocation badge
-    // (Uncategorized, inherited) are answered ahead as well, or theirs would come a round trip late.
-    const candidates = (await getIssuesByProjects(db, projectIdsInScope)).flatMap((issue) => {
-      const allocation = classify(issue);
-      const likely = issue.state === 'opened' || (issue.closed_at ?? '') >= closedSince || cardAllocationBadge(allocation) !== null;
-      return likely ? [{ issue, allocation }] : [];
-    });
-    candidates.sort((a, b) => (a.issue.updated_at < b.issue.updated_at ? 1 : -1));
+    // Cards closed before the window get no badge at all (card-badges.ts), allocation included.
+    const issues = (await getIssuesByProjects(db, projectIdsInScope))
+      .filter((issue) => issue.state === 'opened' || (issue.closed_at ?? '') >= closedSince)
+      .sort((a, b) => (a.updated_at < b.updated_at ? 1 : -1))
+      .slice(0, PREFETCH_LIMIT);
     const answer: Record<string, BadgeView[]> = {};
-    for (const { issue, allocation } of candidates.slice(0, PREFETCH_LIMIT)) {
+    for (const issue of issues) {
       const path = projectPathOf(issue, gitlabUrl);
-      if (path) answer[`${path}#${issue.iid}`] = boardCardBadges(issue, kpi, at, allocation);
+      if (path) answer[`${path}#${issue.iid}`] = boardCardBadges(issue, kpi, at, classify(issue));
     }
     return answer;
   }
