@@ -138,6 +138,17 @@ export class GitLabClient {
     return parseOne(schemas.issueSchema, response.body, `issue ${projectId}#${issueIid}`);
   }
 
+  /**
+   * `POST /projects/:id/issues` (survey suggestions). A write: `api` scope, sent only by the
+   * background's outbox; never retried blindly (the transport retries no POST), since a lost
+   * answer may hide a created issue: the outbox looks it up first.
+   */
+  async createIssue(projectId: number | string, issue: { title: string; description: string; labels: readonly string[] }): Promise<schemas.GitLabIssue> {
+    const url = this.transport.url(`projects/${encode(projectId)}/issues`, {});
+    const response = await this.transport.send({ method: 'POST', url, body: { title: issue.title, description: issue.description, labels: issue.labels.join(',') } });
+    return parseOne(schemas.issueSchema, response.body, `new issue in ${projectId}`);
+  }
+
   /** The files an MR changed (GitLab 15.7+): CODEOWNERS evidence for Suggested DRI. */
   listMergeRequestDiffs(projectId: number, mergeRequestIid: number): Pages<schemas.GitLabMergeRequestDiff> {
     return this.list(schemas.mergeRequestDiffSchema, `projects/${encode(projectId)}/merge_requests/${mergeRequestIid}/diffs`, {}, `diffs of !${mergeRequestIid}`);

@@ -15,6 +15,8 @@ export interface IssueListOptions {
   iids?: readonly number[];
   issueType?: 'issue' | 'incident' | 'test_case' | 'task';
   search?: string;
+  /** Where `search` looks (issues.md `in`): title, description, or both (GitLab's default). */
+  searchIn?: 'title' | 'description' | 'title,description';
   /** Default updated_at ascending, so sync can checkpoint after every page. */
   orderBy?: 'updated_at' | 'id';
 }
@@ -38,6 +40,7 @@ export function issueQuery(options: IssueListOptions): QueryParams {
     iids: options.iids,
     issue_type: options.issueType,
     search: options.search,
+    in: options.searchIn,
   };
 }
 

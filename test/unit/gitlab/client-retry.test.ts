@@ -234,3 +234,33 @@ describe('GitLabClient auth and concurrency', () => {
   });
 
 });
+
+describe('GitLabClient writes (Assign, survey suggestions)', () => {
+  const issue = () => readExample('single_project_issue.json');
+
+  it('creates an issue with its labels once, and does not retry a POST GitLab answered 503', async () => {
+    const { client, requests } = setup(() => json({ message: '503 Service Unavailable' }, { status: 503 }));
+    await expect(client.createIssue(7, { title: 'T', description: 'D', labels: ['a::b', 'c'] })).rejects.toMatchObject({ kind: 'server' });
+    // One request: the outbox decides what follows (a lookup), not the transport.
+    expect(requests.map((request) => [request.method, request.url.pathname, request.body])).toEqual([
+      ['POST', '/api/v4/projects/7/issues', { title: 'T', description: 'D', labels: 'a::b,c' }],
+    ]);
+  });
+
+  it('sets assignees with a PUT, retried on a 503 since setting them twice is harmless', async () => {
+    let calls = 0;
+    const { client, requests } = setup(() => (++calls === 1 ? json({ message: '503' }, { status: 503 }) : json(issue())));
+    await client.setIssueAssignees(7, 1, [3, 4]);
+    expect(requests.map((request) => [request.method, request.url.pathname, request.body])).toEqual([
+      ['PUT', '/api/v4/projects/7/issues/1', { assignee_ids: [3, 4] }],
+      ['PUT', '/api/v4/projects/7/issues/1', { assignee_ids: [3, 4] }],
+    ]);
+  });
+
+  it('searches issues in descriptions only when asked', async () => {
+    const { client, requests } = setup(() => json([]));
+    await collectPages(client.listProjectIssues(7, { search: 'ela-123', searchIn: 'description', state: 'all' }));
+    expect(requests[0]!.url.searchParams.get('search')).toBe('ela-123');
+    expect(requests[0]!.url.searchParams.get('in')).toBe('description');
+  });
+});
