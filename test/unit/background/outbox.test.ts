@@ -1,0 +1,119 @@
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createOutbox } from '../../../utils/background/outbox';
+import { openOutboxDb, outboxStore, type OutboxDb } from '../../../utils/db/outbox-db';
+import type { GitLabClient } from '../../../utils/gitlab/client';
+import { GitLabError } from '../../../utils/gitlab/errors';
+import { SETTLE_MS } from '../../../utils/survey/outbox';
+import { draft, T0 } from '../survey/fixtures';
+
+/** A GitLab that keeps created issues and can fail a POST before or after storing it. */
+function fakeGitLab() {
+  const issues: Array<{ iid: number; web_url: string; description: string; labels: string[] }> = [];
+  const plan: Array<'ok' | 'fail-before' | 'fail-after'> = [];
+  let posts = 0;
+  const client = {
+    async createIssue(_project: unknown, issue: { title: string; description: string; labels: readonly string[] }) {
+      posts += 1;
+      const step = plan.shift() ?? 'ok';
+      if (step === 'fail-before') throw new GitLabError({ kind: 'server', status: 503 });
+      const created = { iid: issues.length + 1, web_url: `https://gitlab.example.com/acme/web/-/issues/${issues.length + 1}`, description: issue.description, labels: [...issue.labels] };
+      issues.push(created);
+      if (step === 'fail-after') throw new GitLabError({ kind: 'server', status: 503 });
+      return created;
+    },
+    async *listProjectIssues(_project: unknown, options: { search?: string }) {
+      yield { items: issues.filter((issue) => issue.description.includes(options.search ?? '')) };
+    },
+  };
+  return { client: client as unknown as GitLabClient, issues, plan, posts: () => posts };
+}
+
+let count = 0;
+const opened: OutboxDb[] = [];
+afterEach(() => opened.splice(0).forEach((db) => db.close()));
+
+async function setUp(gitlab = fakeGitLab(), name = `outbox-test-${++count}`) {
+  const db = await openOutboxDb(name);
+  opened.push(db);
+  const clock = { now: T0 };
+  const alarms: Array<number | null> = [];
+  let byte = 0;
+  const outbox = createOutbox({
+    store: async () => outboxStore(db),
+    client: async () => gitlab.client,
+    now: () => clock.now,
+    random: () => 0,
+    randomBytes: (n) => new Uint8Array(n).map(() => ++byte % 256),
+    schedule: (at) => alarms.push(at),
+  });
+  return { outbox, gitlab, clock, alarms, db, name };
+}
+
+describe('the background outbox', () => {
+  it('writes first, creates the issue once, and keeps the sent record with its link', async () => {
+    const { outbox, gitlab, db } = await setUp();
+    const record = await outbox.submit(draft());
+    expect(record.status).toBe('sent');
+    expect(gitlab.issues).toHaveLength(1);
+    expect(gitlab.issues[0]!.labels).toEqual(['engineering-allocation::suggestion', 'engineering-allocation-category::developer-efficiency']);
+    expect((await outboxStore(db).all()).map((stored) => stored.status)).toEqual(['sent']);
+  });
+
+  it('a 503 after GitLab stored the issue: looked up after it settles, never sent again', async () => {
+    const gitlab = fakeGitLab();
+    gitlab.plan.push('fail-after');
+    const { outbox, clock, alarms } = await setUp(gitlab);
+    const record = await outbox.submit(draft());
+    expect(record.status).toBe('unknown');
+    // The next wake-up is scheduled; at that time the lookup finds the issue.
+    const at = alarms.at(-1)!;
+    expect(at).toBeGreaterThanOrEqual(T0 + SETTLE_MS);
+    clock.now = at;
+    await outbox.wake();
+    expect((await outbox.list()).map((stored) => stored.status)).toEqual(['sent']);
+    expect([gitlab.posts(), gitlab.issues.length]).toEqual([1, 1]);
+  });
+
+  it('two 503s before anything was stored: exactly one issue in the end', async () => {
+    const gitlab = fakeGitLab();
+    gitlab.plan.push('fail-before', 'fail-before');
+    const { outbox, clock, alarms } = await setUp(gitlab);
+    await outbox.submit(draft());
+    for (let wake = 0; wake < 4 && (await outbox.list())[0]!.status !== 'sent'; wake++) {
+      clock.now = alarms.at(-1)!;
+      await outbox.wake();
+    }
+    expect((await outbox.list())[0]!.status).toBe('sent');
+    expect(gitlab.issues).toHaveLength(1);
+  });
+
+  it('a worker stopped between send and confirm: the new worker looks the id up instead of sending', async () => {
+    const gitlab = fakeGitLab();
+    const first = await setUp(gitlab);
+    // The record as the stopped worker left it: `sending`, and GitLab has the issue.
+    await first.outbox.submit(draft());
+    const [sent] = await first.outbox.list();
+    await outboxStore(first.db).put({ ...sent!, status: 'sending', attemptStartedAt: T0 } as never);
+    const second = await setUp(gitlab, first.name);
+    second.clock.now = T0 + SETTLE_MS;
+    await second.outbox.wake();
+    expect((await second.outbox.list())[0]!.status).toBe('sent');
+    expect(gitlab.posts()).toBe(1);
+  });
+
+  it('not set up (no client): the suggestion waits in the outbox, nothing is lost', async () => {
+    const db = await openOutboxDb(`outbox-test-${++count}`);
+    opened.push(db);
+    const outbox = createOutbox({
+      store: async () => outboxStore(db),
+      client: async () => Promise.reject(new Error('not configured')),
+      now: () => T0,
+      random: () => 0,
+      randomBytes: (n) => new Uint8Array(n).fill(7),
+      schedule: () => {},
+    });
+    expect((await outbox.submit(draft())).status).toBe('pending');
+    expect(await outboxStore(db).all()).toHaveLength(1);
+  });
+});

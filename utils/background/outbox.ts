@@ -1,0 +1,124 @@
+/**
+ * Drives the survey outbox (utils/survey) with the real store, client and clock: write first,
+ * then one delivery step per record at a time, an alarm for the next due record, and a recovery
+ * pass at startup (a record left `sending` by a stopped worker may have reached GitLab). Every
+ * entry point goes through one queue, so two wake-ups (alarm, online, a submit) never step the
+ * same record at once.
+ */
+import type { GitLabClient } from '../gitlab/client';
+import { classifySurveyError } from '../survey/classify';
+import { deliverUntilIdle, type DeliverDeps } from '../survey/deliver';
+import { newSubmission, nextWakeUp, prune, recoverAfterCrash, transition, accepts, type OutboxRecord } from '../survey/outbox';
+import { pickSubmission, submissionId, type ProjectRef, type SubmissionDraft } from '../survey/submission';
+
+export interface OutboxStore {
+  all(): Promise<OutboxRecord[]>;
+  get(id: string): Promise<OutboxRecord | undefined>;
+  put(record: OutboxRecord): Promise<void>;
+  remove(id: string): Promise<unknown>;
+}
+
+export interface OutboxDeps {
+  store: () => Promise<OutboxStore>;
+  /** The configured GitLab's client; throws when there is none (not set up): records wait. */
+  client: () => Promise<GitLabClient>;
+  now: () => number;
+  random: () => number;
+  randomBytes: (n: number) => Uint8Array;
+  /** The next wake-up (an alarm), or none when nothing waits. */
+  schedule: (at: number | null) => void;
+  /** Told after every change, for open popups and forms. */
+  changed?: () => void;
+}
+
+export function createOutbox(deps: OutboxDeps) {
+  let queue: Promise<unknown> = Promise.resolve();
+  let recovered = false;
+  const serial = <T>(work: () => Promise<T>): Promise<T> => {
+    const run = queue.then(work, work);
+    queue = run.catch(() => undefined);
+    return run;
+  };
+
+  async function deliveryDeps(store: OutboxStore): Promise<DeliverDeps> {
+    const client = await deps.client();
+    return {
+      createIssue: async (project: ProjectRef, issue) => {
+        const created = await client.createIssue(project, issue);
+        return { iid: created.iid, web_url: created.web_url };
+      },
+      findBySubmissionId: async (project: ProjectRef, id) => {
+        const found: Array<{ iid: number; web_url: string; description?: string | null }> = [];
+        for await (const page of client.listProjectIssues(project, { search: id, searchIn: 'description', state: 'all', orderBy: 'id' })) found.push(...page.items);
+        const issue = pickSubmission(found, id);
+        return issue ? { iid: issue.iid, web_url: issue.web_url } : null;
+      },
+      save: (record) => store.put(record),
+      now: deps.now,
+      random: deps.random,
+      classify: classifySurveyError,
+    };
+  }
+
+  /** Steps every due record once, then schedules the next wake-up. */
+  async function run(): Promise<void> {
+    const store = await deps.store();
+    let records = await store.all();
+    if (!recovered) {
+      recovered = true;
+      for (const record of recoverAfterCrash(records, deps.now(), deps.random)) await store.put(record);
+      records = await store.all();
+    }
+    const due = records.filter((record) => (record.status === 'pending' || record.status === 'unknown') && record.nextAttemptAt <= deps.now());
+    if (due.length) {
+      const delivery = await deliveryDeps(store).catch(() => null);
+      // Not set up (no client): the records wait for the next wake-up.
+      for (const record of delivery ? due : []) await deliverUntilIdle(record, delivery!).catch(() => undefined);
+    }
+    const after = await store.all();
+    const kept = new Set(prune(after, deps.now()).map((record) => record.id));
+    for (const record of after) if (!kept.has(record.id)) await store.remove(record.id);
+    deps.schedule(nextWakeUp(after.filter((record) => kept.has(record.id)), deps.now()));
+    deps.changed?.();
+  }
+
+  async function apply(id: string, event: Parameters<typeof transition>[1]): Promise<OutboxRecord> {
+    const store = await deps.store();
+    const record = await store.get(id);
+    if (!record || !accepts(record, event)) throw new Error('This suggestion cannot be changed now.');
+    const next = transition(record, event, deps.now(), deps.random);
+    await store.put(next);
+    return next;
+  }
+
+  return {
+    /** Written to the outbox before any request; delivery starts at once. */
+    submit: (draft: SubmissionDraft) =>
+      serial(async () => {
+        const store = await deps.store();
+        const record = newSubmission(submissionId(deps.randomBytes), draft, deps.now());
+        await store.put(record);
+        deps.changed?.();
+        return record;
+      }).then(async (record) => {
+        await serial(run);
+        return (await (await deps.store()).get(record.id)) ?? record;
+      }),
+    /** The alarm, the worker's start, or the browser coming back online. */
+    wake: (online = false) =>
+      serial(async () => {
+        if (online) {
+          const store = await deps.store();
+          for (const record of await store.all()) {
+            if (accepts(record, { type: 'online' })) await store.put(transition(record, { type: 'online' }, deps.now(), deps.random));
+          }
+        }
+        await run();
+      }),
+    list: () => serial(async () => (await deps.store()).all()),
+    edit: (id: string, draft: SubmissionDraft) => serial(() => apply(id, { type: 'edited', draft })).then(async (record) => (await serial(run), record)),
+    discard: (id: string) => serial(() => apply(id, { type: 'discard' })).then(async (record) => (await serial(run), record)),
+  };
+}
+
+export type Outbox = ReturnType<typeof createOutbox>;
