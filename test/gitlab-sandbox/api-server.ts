@@ -1,4 +1,6 @@
 // /api/v4 dispatcher: CORS, test faults and latency, authentication, routing, JSON errors, request log.
+// Faults come in two kinds: before the request is handled (nothing it asks for happens) and after
+// (it takes effect, then its answer is replaced by a failure or a dropped connection).
 
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -6,7 +8,7 @@ import { matchRoute } from './api/routes.ts';
 import { authenticate, authorize, tokenFromRequest, type AuthContext } from './auth.ts';
 import type { Controls } from './controls.ts';
 import type { Dataset } from './dataset.ts';
-import { ApiError, Params, parseBody, readBody, type ApiResult } from './http.ts';
+import { ApiError, MAX_API_BODY_BYTES, Params, parseBody, readBody, type ApiResult } from './http.ts';
 
 // config/application.rb (Rack::Cors): what GitLab lets cross-origin JavaScript read. RateLimit-*
 // and Retry-After are NOT exposed by GitLab, so a page-context client cannot read them.
@@ -86,7 +88,7 @@ export async function handleApi(ctx: ApiServerContext, req: IncomingMessage, res
   const started = Date.now();
   const method = (req.method ?? 'GET').toUpperCase();
   let auth: AuthContext | null = null;
-  const log = (status: number): void =>
+  const log = (status: number, handledStatus?: number): void =>
     ctx.controls.requests.add({
       method,
       path: url.pathname,
@@ -95,6 +97,7 @@ export async function handleApi(ctx: ApiServerContext, req: IncomingMessage, res
       time: new Date(started).toISOString(),
       durationMs: Date.now() - started,
       tokenName: auth?.token.name ?? null,
+      ...(handledStatus === undefined ? {} : { handledStatus }),
     });
   res.setHeader('Access-Control-Allow-Origin', '*');
   res.setHeader('Access-Control-Expose-Headers', EXPOSED_HEADERS.join(', '));
@@ -127,20 +130,49 @@ export async function handleApi(ctx: ApiServerContext, req: IncomingMessage, res
     return;
   }
   if (fault?.kind === 'fail') {
-    const body = fault.body ?? { message: `${fault.status} ${REASONS[fault.status] ?? 'Error'}` };
-    log(send(res, method, { status: fault.status, body, contentType: typeof body === 'string' ? 'text/plain' : undefined }));
+    log(send(res, method, failureResult(fault.status, fault.body)));
     return;
   }
+  const result = await handle(ctx, req, url, method, (resolved) => (auth = resolved));
+  const afterCommit = ctx.controls.takeAfterCommitFault(method, url.pathname);
+  const handledStatus = result.status ?? 200;
+  if (afterCommit?.kind === 'drop') {
+    req.socket.destroy();
+    log(0, handledStatus);
+    return;
+  }
+  if (afterCommit?.kind === 'fail') {
+    log(send(res, method, failureResult(afterCommit.status, afterCommit.body)), handledStatus);
+    return;
+  }
+  log(send(res, method, result));
+}
+
+function failureResult(status: number, body: unknown): ApiResult {
+  const payload = body ?? { message: `${status} ${REASONS[status] ?? 'Error'}` };
+  return { status, body: payload, contentType: typeof payload === 'string' ? 'text/plain' : undefined };
+}
+
+/** Routes, authenticates and runs the handler; errors become GitLab's error answers. */
+async function handle(
+  ctx: ApiServerContext,
+  req: IncomingMessage,
+  url: URL,
+  method: string,
+  onAuth: (auth: AuthContext | null) => void,
+): Promise<ApiResult> {
   try {
     const apiPath = url.pathname.startsWith('/api/v4/') ? url.pathname.slice('/api/v4'.length) : null;
     const match = apiPath === null ? null : matchRoute(method === 'HEAD' ? 'GET' : method, apiPath);
     // lib/api/api.rb ends with `route :any, '*path' do error!('404 Not Found', 404)`.
     if (!match) throw new ApiError(404, { error: '404 Not Found' });
-    auth = authenticate(ctx.data, tokenFromRequest(req.headers, url), ctx.data.clock());
+    const auth = authenticate(ctx.data, tokenFromRequest(req.headers, url), ctx.data.clock());
+    onAuth(auth);
     authorize(auth, match.route.access);
-    const body = method === 'POST' || method === 'PUT' ? parseBody(await readBody(req), req.headers['content-type']) : {};
-    const result = match.route.handler({
+    const body = method === 'POST' || method === 'PUT' ? parseBody(await readBody(req, MAX_API_BODY_BYTES), req.headers['content-type']) : {};
+    return match.route.handler({
       body,
+      issueSearch: ctx.controls.state.issueSearch,
       method,
       url,
       baseUrl: baseUrlOf(req),
@@ -150,13 +182,9 @@ export async function handleApi(ctx: ApiServerContext, req: IncomingMessage, res
       auth,
       data: ctx.data,
     });
-    log(send(res, method, result));
   } catch (error) {
-    if (error instanceof ApiError) {
-      log(send(res, method, { status: error.status, body: error.body, headers: error.headers }));
-      return;
-    }
+    if (error instanceof ApiError) return { status: error.status, body: error.body, headers: error.headers };
     console.error('[gitlab-sandbox] API handler failed', error);
-    log(send(res, method, { status: 500, body: { message: '500 Internal Server Error' } }));
+    return { status: 500, body: { message: '500 Internal Server Error' } };
   }
 }

@@ -1,7 +1,7 @@
 // HTTP face of the test controls: JSON in, JSON out, under /__sandbox/.
 
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Controls, IssueView, Theme } from './controls.ts';
+import type { Controls, IssueSearchMode, IssueView, Theme } from './controls.ts';
 import { FixtureError, type FixtureInput } from './fixtures.ts';
 import { readBody } from './http.ts';
 import { BoardMoveError } from './boards.ts';
@@ -57,6 +57,18 @@ const ACTIONS: Record<string, Action> = {
   },
   'POST /drop': (controls, body) => {
     controls.dropNext({ count: numberField(body, 'count'), ...matcher(body) });
+    return controls.state;
+  },
+  'POST /fail-after-commit': (controls, body) => {
+    controls.failAfterCommit({ count: numberField(body, 'count'), status: numberField(body, 'status'), body: body.body, ...matcher(body) });
+    return controls.state;
+  },
+  'POST /drop-after-commit': (controls, body) => {
+    controls.dropAfterCommit({ count: numberField(body, 'count'), ...matcher(body) });
+    return controls.state;
+  },
+  'POST /issue-search': (controls, body) => {
+    controls.setIssueSearch(oneOf<IssueSearchMode>(body, 'mode', ['full-text', 'substring']));
     return controls.state;
   },
   'POST /issue-view': (controls, body) => {

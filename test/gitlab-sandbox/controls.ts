@@ -1,11 +1,14 @@
-// Test controls: latency, injected failures, 429 bursts, dropped connections, page preferences,
-// fixtures, and the API request log. Used programmatically (sandbox.controls) and over HTTP
+// Test controls: latency, injected failures (before or after the request takes effect), 429
+// bursts, dropped connections, the issue search flavour, page preferences, fixtures, and the API
+// request log. Used programmatically (sandbox.controls) and over HTTP
 // (/__sandbox/*, see control-server.ts).
 
 import { boardColumns, ensureIssueCount, moveCard } from './boards.ts';
+import type { IssueSearchMode } from './api/issue-search.ts';
 import type { Dataset } from './dataset.ts';
 import { addFixtures, FixtureError, type FixtureInput, type FixtureResult } from './fixtures.ts';
 
+export type { IssueSearchMode };
 export type IssueView = 'work_item' | 'legacy';
 export type Theme = 'light' | 'dark' | 'system';
 
@@ -48,6 +51,12 @@ export interface ControlState {
   rateLimits: RateLimitRule[];
   drops: DropRule[];
   redirects: RedirectRule[];
+  /** Requests handled normally (an issue IS created), then answered with a failure instead. */
+  failuresAfterCommit: FailureRule[];
+  /** Requests handled normally, then their socket destroyed without a response. */
+  dropsAfterCommit: DropRule[];
+  /** `search` on issue lists: GitLab's full-text search (default) or the older substring match. */
+  issueSearch: IssueSearchMode;
   issueView: IssueView;
   theme: Theme;
   /** Delay before the Vue-like apps mount on pages. */
@@ -67,6 +76,11 @@ export interface RequestLogEntry {
   durationMs: number;
   /** Name of the token used (never its secret), null when anonymous or invalid. */
   tokenName: string | null;
+  /**
+   * Only when an after-commit fault replaced the answer: what the sandbox really answered
+   * (e.g. 201 for a created issue), while `status` is what the client got (0 = dropped).
+   */
+  handledStatus?: number;
 }
 
 export type Fault =
@@ -81,6 +95,9 @@ const defaults = (): ControlState => ({
   rateLimits: [],
   drops: [],
   redirects: [],
+  failuresAfterCommit: [],
+  dropsAfterCommit: [],
+  issueSearch: 'full-text',
   issueView: 'work_item',
   theme: 'light',
   mountDelayMs: 300,
@@ -115,7 +132,7 @@ export class Controls {
     this.state.latencyMs = Math.max(0, ms);
   }
 
-  /** The next `count` matching API requests answer `status` (default 503). */
+  /** The next `count` matching API requests answer `status` (default 503) before they are handled: nothing is stored. */
   failNext(options: { count?: number; status?: number; body?: unknown } & Matcher = {}): void {
     this.state.failures.push({ remaining: options.count ?? 1, status: options.status ?? 503, body: options.body, pathPrefix: options.pathPrefix, method: options.method });
   }
@@ -125,7 +142,7 @@ export class Controls {
     this.state.rateLimits.push({ remaining: options.count ?? 1, retryAfter: options.retryAfter ?? 1, pathPrefix: options.pathPrefix, method: options.method });
   }
 
-  /** The next `count` matching API requests get their socket destroyed without a response. */
+  /** The next `count` matching API requests get their socket destroyed without a response, before they are handled. */
   dropNext(options: { count?: number } & Matcher = {}): void {
     this.state.drops.push({ remaining: options.count ?? 1, pathPrefix: options.pathPrefix, method: options.method });
   }
@@ -143,6 +160,25 @@ export class Controls {
       pathPrefix: options.pathPrefix,
       method: options.method,
     });
+  }
+
+  /**
+   * The next `count` matching API requests are handled as usual (a POST creates its issue, a PUT
+   * assigns) and only then answered `status` (default 503) instead: a proxy timing out, a crash
+   * after the commit. A retry that does not check first makes a duplicate.
+   */
+  failAfterCommit(options: { count?: number; status?: number; body?: unknown } & Matcher = {}): void {
+    this.state.failuresAfterCommit.push({ remaining: options.count ?? 1, status: options.status ?? 503, body: options.body, pathPrefix: options.pathPrefix, method: options.method });
+  }
+
+  /** The next `count` matching API requests are handled as usual, then their socket is destroyed without a response. */
+  dropAfterCommit(options: { count?: number } & Matcher = {}): void {
+    this.state.dropsAfterCommit.push({ remaining: options.count ?? 1, pathPrefix: options.pathPrefix, method: options.method });
+  }
+
+  /** How `search` on issue lists matches: 'full-text' (GitLab 15.x and later, default) or 'substring' (older GitLab). */
+  setIssueSearch(mode: IssueSearchMode): void {
+    this.state.issueSearch = mode;
   }
 
   setIssueView(view: IssueView): void {
@@ -186,18 +222,12 @@ export class Controls {
     if (options.data ?? true) this.data.reset();
   }
 
-  /** Consumes and returns the fault for this request, if any (drop, redirect, 429, failure). */
+  /**
+   * Consumes and returns the fault answering this request before it is handled, if any (drop,
+   * redirect, 429, failure): nothing it asked for happens.
+   */
   takeFault(method: string, path: string, search = ''): Fault | null {
-    const consume = <T extends Matcher & { remaining: number }>(rules: T[]): T | undefined => {
-      const index = rules.findIndex(
-        (rule) => rule.remaining > 0 && (!rule.pathPrefix || path.startsWith(rule.pathPrefix)) && (!rule.method || rule.method.toUpperCase() === method),
-      );
-      const rule = rules[index];
-      if (!rule) return undefined;
-      rule.remaining--;
-      if (rule.remaining === 0) rules.splice(index, 1);
-      return rule;
-    };
+    const consume = <T extends Matcher & { remaining: number }>(rules: T[]): T | undefined => consumeRule(rules, method, path);
     if (consume(this.state.drops)) return { kind: 'drop' };
     const redirect = consume(this.state.redirects);
     if (redirect) {
@@ -210,4 +240,26 @@ export class Controls {
     if (failure) return { kind: 'fail', status: failure.status, body: failure.body };
     return null;
   }
+
+  /**
+   * Consumes and returns the fault replacing the answer of a request that was handled (and took
+   * effect), if any: drop, then failure. Asked only for requests no earlier fault answered.
+   */
+  takeAfterCommitFault(method: string, path: string): Extract<Fault, { kind: 'drop' | 'fail' }> | null {
+    if (consumeRule(this.state.dropsAfterCommit, method, path)) return { kind: 'drop' };
+    const failure = consumeRule(this.state.failuresAfterCommit, method, path);
+    return failure ? { kind: 'fail', status: failure.status, body: failure.body } : null;
+  }
+}
+
+/** The first rule matching the request, counted down (and removed once used up). */
+function consumeRule<T extends Matcher & { remaining: number }>(rules: T[], method: string, path: string): T | undefined {
+  const index = rules.findIndex(
+    (rule) => rule.remaining > 0 && (!rule.pathPrefix || path.startsWith(rule.pathPrefix)) && (!rule.method || rule.method.toUpperCase() === method),
+  );
+  const rule = rules[index];
+  if (!rule) return undefined;
+  rule.remaining--;
+  if (rule.remaining === 0) rules.splice(index, 1);
+  return rule;
 }

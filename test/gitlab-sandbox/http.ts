@@ -2,6 +2,7 @@
 
 import type { IncomingHttpHeaders, IncomingMessage } from 'node:http';
 import type { AuthContext } from './auth.ts';
+import type { IssueSearchMode } from './api/issue-search.ts';
 import type { Dataset } from './dataset.ts';
 
 /** An error GitLab would answer with; `body` is sent as JSON. */
@@ -77,6 +78,8 @@ export interface ApiRequest {
   data: Dataset;
   /** POST/PUT parameters: a JSON object body or a form body (`key=value`, `key[]=v` lists). */
   body: Record<string, unknown>;
+  /** How `search` on issue lists behaves (controls.setIssueSearch). */
+  issueSearch: IssueSearchMode;
 }
 
 export interface ApiResult {
@@ -87,15 +90,21 @@ export interface ApiResult {
   contentType?: string;
 }
 
+/** Control requests. */
 export const MAX_BODY_BYTES = 1_000_000;
+/**
+ * API requests: room for a description over GitLab's 1,048,576-character limit (a validation
+ * error, 400) even in multi-byte characters or JSON escapes, so that limit is what a client meets.
+ */
+export const MAX_API_BODY_BYTES = 16_000_000;
 
-export async function readBody(req: IncomingMessage): Promise<string> {
+export async function readBody(req: IncomingMessage, limit = MAX_BODY_BYTES): Promise<string> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
     const buffer = chunk as Buffer;
     size += buffer.length;
-    if (size > MAX_BODY_BYTES) throw new ApiError(413, { message: '413 Request Entity Too Large' });
+    if (size > limit) throw new ApiError(413, { message: '413 Request Entity Too Large' });
     chunks.push(buffer);
   }
   return Buffer.concat(chunks).toString('utf8');

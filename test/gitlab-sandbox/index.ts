@@ -11,7 +11,7 @@ import { SANDBOX_TOKENS } from './seed/people.ts';
 export { SANDBOX_TOKENS };
 export { GROUP_ID, GROUP_PATH } from './seed/catalog.ts';
 export { Dataset } from './dataset.ts';
-export type { Controls, ControlState, IssueView, RequestLog, RequestLogEntry, Theme } from './controls.ts';
+export type { Controls, ControlState, IssueSearchMode, IssueView, RequestLog, RequestLogEntry, Theme } from './controls.ts';
 export type { FixtureInput, FixtureResult, IssueFixture, MemberFixture, MergeRequestFixture, MilestoneFixture } from './fixtures.ts';
 export type { SeedScale } from './seed/index.ts';
 export type * from './types.ts';

@@ -5,6 +5,7 @@ import { isoDate, parseTimeParam } from '../dates.ts';
 import { ApiError, invalidParam, type ApiRequest } from '../http.ts';
 import { compareKeys, type SortKey } from '../pagination.ts';
 import type { Issue } from '../types.ts';
+import { issueSearchPredicate } from './issue-search.ts';
 
 export const ISSUE_ORDER_BY = ['created_at', 'updated_at', 'priority', 'due_date', 'relative_position', 'label_priority', 'milestone_due', 'popularity', 'weight', 'title', 'id'] as const;
 export type IssueOrderBy = (typeof ISSUE_ORDER_BY)[number];
@@ -110,11 +111,8 @@ export function issueFilter(req: ApiRequest): Predicate {
   if (assignee === 'None') checks.push((issue) => issue.assignee_ids.length === 0);
   else if (assignee === 'Any') checks.push((issue) => issue.assignee_ids.length > 0);
   else if (assignee !== undefined) checks.push((issue) => issue.assignee_ids.includes(assignee));
-  const search = params.get('search')?.toLowerCase();
-  if (search) {
-    const fields = (params.get('in') ?? 'title,description').split(',');
-    checks.push((issue) => fields.some((field) => (field === 'title' ? issue.title : issue.description).toLowerCase().includes(search)));
-  }
+  const search = issueSearchPredicate(params.get('search'), params.get('in'), req.issueSearch);
+  if (search) checks.push(search);
   const confidential = params.get('confidential');
   if (confidential !== undefined) checks.push((issue) => issue.confidential === (confidential === 'true'));
   const dueDate = params.get('due_date');
@@ -181,7 +179,7 @@ export function queryIssues(req: ApiRequest, sourceKey: string, source: () => Is
   const order = issueOrder(req);
   const filter = issueFilter(req);
   const query = [...req.url.searchParams].filter(([name]) => !['page', 'per_page', 'cursor', 'pagination'].includes(name));
-  const key = `${sourceKey}|${req.auth?.user.id ?? 0}|${JSON.stringify(query)}`;
+  const key = `${sourceKey}|${req.auth?.user.id ?? 0}|${req.issueSearch}|${JSON.stringify(query)}`;
   const cache = listCache.get(req.data) ?? new Map();
   listCache.set(req.data, cache);
   const cached = cache.get(key);

@@ -5,7 +5,7 @@ import type { Access } from '../auth.ts';
 import type { ApiRequest, ApiResult } from '../http.ts';
 import { listGroupBoards, listProjectBoards } from './boards.ts';
 import { getGroupEpic, getRawFile, listGroupEpics } from './epics-files.ts';
-import { getIssue, listGroupIssues, listProjectIssues, updateIssue } from './issues.ts';
+import { createIssue, getIssue, listGroupIssues, listProjectIssues, updateIssue } from './issues.ts';
 import { listGroupMergeRequests, listMergeRequestDiffs, listProjectMergeRequests } from './merge-requests.ts';
 import {
   getCurrentUser,
@@ -42,7 +42,8 @@ export const API_ROUTES: readonly Route[] = [
   route('GET', '/user', 'user', getCurrentUser), // Test connection
   route('GET', '/personal_access_tokens/self', 'self', getTokenSelf), // Test connection: scopes, expiry
   route('GET', '/projects/:id', 'read', getProject), // Save: team check, path → id; CODEOWNERS sync
-  route('GET', '/projects/:id/issues', 'read', listProjectIssues), // sync
+  route('GET', '/projects/:id/issues', 'read', listProjectIssues), // sync; survey: is a submission already there (search + in=description)
+  route('POST', '/projects/:id/issues', 'write', createIssue), // survey: submit a suggestion as a new issue
   route('GET', '/projects/:id/issues/:iid', 'read', getIssue), // issue page, issue not cached yet
   route('PUT', '/projects/:id/issues/:iid', 'write', updateIssue), // Suggested DRI: Assign
   route('GET', '/projects/:id/merge_requests', 'read', listProjectMergeRequests), // sync

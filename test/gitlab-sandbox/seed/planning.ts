@@ -54,9 +54,12 @@ export function seedProjects(now: number): Project[] {
   });
 }
 
+/** Dark text on light label colours, white on dark ones. */
+export const labelTextColor = (color: string): string => (parseInt(color.slice(1), 16) > 0xa0a0a0 ? '#1F1E24' : '#FFFFFF');
+
 export function seedLabels(): Label[] {
   const labels: Label[] = [];
-  const textColor = (color: string): string => (parseInt(color.slice(1), 16) > 0xa0a0a0 ? '#1F1E24' : '#FFFFFF');
+  const textColor = labelTextColor;
   for (const spec of GROUP_LABELS) {
     labels.push({ id: labels.length + 1, ...spec, text_color: textColor(spec.color), group_id: GROUP_ID, project_id: null });
   }

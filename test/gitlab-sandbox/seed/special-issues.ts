@@ -52,7 +52,9 @@ const suggestion = (title: string, answer: string, why: string, category: string
     '',
     why,
     '',
-    `<!-- engineering-lens-submission-id: ${id} -->`,
+    // The marker the extension writes (utils/survey/submission.ts): invisible once rendered, and
+    // invisible to GitLab's full-text issue search too.
+    `<!-- engineering-lens-submission: ${id} -->`,
   ].join('\n'),
   issueType: 'issue',
   labels: ['engineering-allocation::suggestion', category],
@@ -124,10 +126,10 @@ export const SPECIAL_ISSUES: Readonly<Record<string, readonly SpecialIssue[]>> =
       'Two incidents this quarter came from cache evictions hitting sessions.',
       'performance',
       7,
-      'sub-7f3a9c21',
+      'ela-7f3a9c21-5b1e-4c2d-9a0f-3e8b6d4c2a10',
     ),
-    suggestion('Delete the legacy search API', 'Remove /api/legacy/search and its tests.', 'No traffic for 90 days; it slows every deploy.', 'tech debt', 4, 'sub-0b42d7e5'),
-    suggestion('Faster local dev setup', 'A single make target that seeds a dev database.', 'New joiners need two days to set up.', 'developer efficiency', 2, 'sub-c91e6a08'),
+    suggestion('Delete the legacy search API', 'Remove /api/legacy/search and its tests.', 'No traffic for 90 days; it slows every deploy.', 'tech debt', 4, 'ela-0b42d7e5-8c3a-4f61-b2d9-71e05a6c3f84'),
+    suggestion('Faster local dev setup', 'A single make target that seeds a dev database.', 'New joiners need two days to set up.', 'developer efficiency', 2, 'ela-c91e6a08-2d4f-4b7a-8e13-5f9c0b2a7d66'),
   ],
   'api-service': [
     incident('Export worker stuck, queue backlog', 3, null, 120 * DAY, 2 * DAY, 'farid.haddad'),

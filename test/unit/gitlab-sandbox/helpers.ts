@@ -30,9 +30,10 @@ export function useSandbox(options: SandboxOptions = {}): () => Sandbox {
 export async function call<T = unknown>(
   sandbox: Sandbox,
   path: string,
-  init: { token?: string | null; bearer?: boolean; method?: string; json?: unknown } = {},
+  init: { token?: string | null; bearer?: boolean; method?: string; json?: unknown; form?: URLSearchParams } = {},
 ): Promise<Reply<T>> {
-  const headers: Record<string, string> = init.json === undefined ? {} : { 'Content-Type': 'application/json' };
+  const headers: Record<string, string> =
+    init.json !== undefined ? { 'Content-Type': 'application/json' } : init.form ? { 'Content-Type': 'application/x-www-form-urlencoded' } : {};
   const token = init.token === undefined ? API_TOKEN : init.token;
   if (token !== null) {
     if (init.bearer) headers.Authorization = `Bearer ${token}`;
@@ -41,7 +42,7 @@ export async function call<T = unknown>(
   const response = await fetch(`${sandbox.url}${path}`, {
     headers,
     method: init.method ?? 'GET',
-    ...(init.json === undefined ? {} : { body: JSON.stringify(init.json) }),
+    ...(init.json !== undefined ? { body: JSON.stringify(init.json) } : init.form ? { body: init.form.toString() } : {}),
   });
   const text = await response.text();
   let body: unknown = text;
