@@ -130,6 +130,37 @@ const driPersonSchema = z.object({
   assigned: z.boolean(),
 });
 
+/** A survey suggestion as the form and the popup show it (utils/survey/outbox.ts states). */
+export const outboxItemSchema = z.object({
+  id: z.string(),
+  status: z.enum(['pending', 'sending', 'unknown', 'sent', 'failed', 'discarded']),
+  title: z.string(),
+  category: z.string(),
+  createdAt: z.number(),
+  /** pending / unknown: when the next attempt is due. */
+  nextAttemptAt: z.optional(z.number()),
+  /** sent: the created issue. */
+  issueUrl: z.optional(z.string()),
+  /** failed: why, and what fixes it; pending after errors: the last one. */
+  reason: z.optional(z.string()),
+  fix: z.optional(z.string()),
+  /** The draft, for editing and resending. */
+  draft: z.object({
+    suggestion: z.string(),
+    justification: z.string(),
+    category: z.string(),
+    relatedIssue: z.optional(z.object({ projectPath: z.string(), iid: z.number(), url: z.string() })),
+    surveyProject: z.optional(z.union([z.string(), z.number()])),
+  }),
+});
+export type OutboxItem = z.infer<typeof outboxItemSchema>;
+
+/** A submit is accepted (written to the outbox) or refused with field errors; nothing is lost. */
+const surveySubmitResponse = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), submission: outboxItemSchema }),
+  z.object({ ok: z.literal(false), fieldErrors: z.record(z.string(), z.string()) }),
+]);
+
 /** How fresh cached data is: shown next to badges, and `syncing` means an update will be pushed. */
 const freshnessSchema = z.object({
   syncedAt: z.nullable(z.string()),
@@ -175,6 +206,15 @@ export const uiMessages = {
       syncing: z.optional(z.boolean()),
       fieldErrors: fieldErrorsSchema,
     }),
+  },
+  /** A survey suggestion from the popup (no issue): written to the outbox, then delivered. */
+  'ui:survey-submit': { request: z.object({ draft: z.unknown() }), response: surveySubmitResponse },
+  /** Every suggestion in the outbox with its state, newest first. */
+  'ui:outbox': { request: z.object({}), response: z.object({ submissions: z.array(outboxItemSchema) }) },
+  /** Edit and resend (a failed or pending suggestion), or discard it. */
+  'ui:outbox-change': {
+    request: z.object({ id: z.string(), action: z.enum(['edit', 'discard', 'resend']), draft: z.optional(z.unknown()) }),
+    response: z.object({ submission: outboxItemSchema }),
   },
   'ui:connection-test': {
     request: z.object({ gitlabUrl: z.string(), token: z.string() }),
@@ -306,6 +346,18 @@ export const contentMessages = {
       freshness: freshnessSchema,
     }),
   },
+  /** A suggestion's state, for the form that submitted it (pending, sent with its link, failed). */
+  'content:survey-status': { request: z.object({ id: z.string() }), response: z.object({ submission: z.nullable(outboxItemSchema) }) },
+  /**
+   * The form's unsent draft for an issue, kept by the background (never in the page's storage):
+   * it survives closing the form, the tab or the browser. `set` with null clears it.
+   */
+  'content:survey-draft': {
+    request: z.object({ key: z.string().check(z.maxLength(300)), set: z.optional(z.nullable(z.record(z.string(), z.string()))) }),
+    response: z.object({ draft: z.nullable(z.record(z.string(), z.string())) }),
+  },
+  /** A survey suggestion from an issue page: written to the outbox, then delivered. */
+  'content:survey-submit': { request: z.object({ draft: z.unknown() }), response: surveySubmitResponse },
   /**
    * Assigns a suggested person (a click on Assign in our panel): PUT the issue's assignee_ids,
    * replacing the assignees or adding to them. The person must be a member the panel offered.

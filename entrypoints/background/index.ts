@@ -4,7 +4,10 @@
  */
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { createAlarmDispatcher, DAILY_SYNC_ALARM, ensureAlarms, runDailySync } from '../../utils/background/alarms';
+import { createAlarmDispatcher, DAILY_SYNC_ALARM, ensureAlarms, OUTBOX_ALARM, runDailySync } from '../../utils/background/alarms';
+import { createOutbox } from '../../utils/background/outbox';
+import { openOutboxDb, outboxStore, type OutboxDb } from '../../utils/db/outbox-db';
+import { createSurveyHandlers } from '../../utils/background/handlers/survey';
 import { createAnswers } from '../../utils/background/answers';
 import { loadConnectionCheck, saveConnectionCheck } from '../../utils/background/connection-check-store';
 import { isConfiguredGitLabPage, syncContentScriptRegistration } from '../../utils/background/content-script-registration';
@@ -63,6 +66,19 @@ export default defineBackground(() => {
     onSyncProgress: (update) => progress.post(update),
   });
   const answers = createAnswers(data, Date.now);
+  // Survey suggestions: written to their own database first, delivered exactly once.
+  let outboxDb: Promise<OutboxDb> | null = null;
+  const outbox = createOutbox({
+    store: async () => outboxStore(await (outboxDb ??= openOutboxDb())),
+    client: async () => (await data.context()).client,
+    now: Date.now,
+    random: Math.random,
+    randomBytes: (n) => crypto.getRandomValues(new Uint8Array(n)),
+    schedule: (at) => {
+      if (at === null) void browser.alarms.clear(OUTBOX_ALARM);
+      else void browser.alarms.create(OUTBOX_ALARM, { when: Math.max(at, Date.now() + 1_000) });
+    },
+  });
 
   async function clearCache(): Promise<void> {
     data.forget();
@@ -107,6 +123,10 @@ export default defineBackground(() => {
       ...createPopupHandlers(data, answers, Date.now),
       ...createAllocationHandlers(data, answers, Date.now),
       ...createDriHandlers(data, answers, Date.now),
+      ...createSurveyHandlers(outbox, async () => (await loadSettings()).settings, {
+        load: async () => (await browser.storage.local.get('surveyDrafts')).surveyDrafts,
+        save: (drafts) => browser.storage.local.set({ surveyDrafts: drafts }),
+      }),
       ...createUiPrefsHandlers({
         load: async () => (await browser.storage.local.get('uiPrefs')).uiPrefs,
         save: (prefs) => browser.storage.local.set({ uiPrefs: prefs }),
@@ -134,6 +154,18 @@ export default defineBackground(() => {
 
   ensureAlarms(browser.alarms).catch((error: unknown) => log('could not schedule alarms', error));
   browser.alarms.onAlarm.addListener(
-    createAlarmDispatcher({ [DAILY_SYNC_ALARM]: async () => runDailySync((await loadSettings()).settings, data, log) }, log),
+    createAlarmDispatcher(
+      {
+        [DAILY_SYNC_ALARM]: async () => runDailySync((await loadSettings()).settings, data, log),
+        [OUTBOX_ALARM]: () => outbox.wake(),
+      },
+      log,
+    ),
   );
+  // A worker that starts may find a suggestion a stopped one left mid-send: recovered and resumed.
+  outbox.wake().catch((error: unknown) => log('survey outbox failed', error));
+  // Back online (the worker's global in Chrome, the background page's window in Firefox).
+  if (typeof globalThis.addEventListener === 'function') {
+    globalThis.addEventListener('online', () => void outbox.wake(true).catch((error: unknown) => log('survey outbox failed', error)));
+  }
 });

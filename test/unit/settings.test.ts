@@ -53,6 +53,8 @@ describe('settings', () => {
           onboardingDays: 30,
           historyDays: 180,
         },
+        // Suggestions go to the project they are made from unless a survey project is set.
+        survey: { project: '' },
       },
     });
   });

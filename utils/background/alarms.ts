@@ -1,7 +1,6 @@
 /**
  * The background's alarms, one dispatcher for all: the MV3 worker is not alive to run timers, so
- * anything periodic is an alarm. Today the daily sync (SPEC §8); the survey outbox's retries
- * plug in here next. Alarms are (re)created at every start of the worker: browsers may drop them
+ * anything periodic is an alarm: the daily sync (SPEC §8), and the survey outbox's next attempt. Alarms are (re)created at every start of the worker: browsers may drop them
  * across restarts and updates.
  */
 import type { Settings } from '../settings';
@@ -9,13 +8,15 @@ import type { DataService } from './data-service';
 import { resolveTeam } from './scopes';
 
 export const DAILY_SYNC_ALARM = 'daily-sync';
+/** One-shot, at the survey outbox's next due attempt (utils/background/outbox.ts). */
+export const OUTBOX_ALARM = 'survey-outbox';
 
 /** Every alarm with its schedule (minutes). */
 const ALARMS = {
   [DAILY_SYNC_ALARM]: { periodInMinutes: 24 * 60, delayInMinutes: 1 },
 } as const;
 
-type AlarmName = keyof typeof ALARMS;
+type AlarmName = keyof typeof ALARMS | typeof OUTBOX_ALARM;
 
 interface AlarmsApi {
   get(name: string): Promise<unknown>;

@@ -9,7 +9,10 @@ import type { GitLabClient } from '../gitlab/client';
 import { classifySurveyError } from '../survey/classify';
 import { deliverUntilIdle, type DeliverDeps } from '../survey/deliver';
 import { newSubmission, nextWakeUp, prune, recoverAfterCrash, transition, accepts, type OutboxRecord } from '../survey/outbox';
-import { pickSubmission, submissionId, type ProjectRef, type SubmissionDraft } from '../survey/submission';
+import { pickSubmission, submissionId, SUGGESTION_LABEL, type ProjectRef, type SubmissionDraft } from '../survey/submission';
+
+/** Clocks differ: the lookup window starts this long before the submission was written. */
+const LOOKUP_MARGIN_MS = 10 * 60_000;
 
 export interface OutboxStore {
   all(): Promise<OutboxRecord[]>;
@@ -47,9 +50,14 @@ export function createOutbox(deps: OutboxDeps) {
         const created = await client.createIssue(project, issue);
         return { iid: created.iid, web_url: created.web_url };
       },
+      // GitLab's full-text search (15.x+) does not index text inside HTML comments, so the id
+      // cannot be searched for: the suggestions (by label) updated since the submission was
+      // written are read, and the marker picked out of their descriptions.
       findBySubmissionId: async (project: ProjectRef, id) => {
+        const since = (await store.get(id))?.createdAt ?? deps.now() - 7 * 86_400_000;
         const found: Array<{ iid: number; web_url: string; description?: string | null }> = [];
-        for await (const page of client.listProjectIssues(project, { search: id, searchIn: 'description', state: 'all', orderBy: 'id' })) found.push(...page.items);
+        const options = { labels: [SUGGESTION_LABEL], updatedAfter: new Date(since - LOOKUP_MARGIN_MS).toISOString(), state: 'all' as const, orderBy: 'id' as const };
+        for await (const page of client.listProjectIssues(project, options)) found.push(...page.items);
         const issue = pickSubmission(found, id);
         return issue ? { iid: issue.iid, web_url: issue.web_url } : null;
       },

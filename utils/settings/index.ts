@@ -10,6 +10,7 @@ import { z } from 'zod';
 import { allocationSection } from './allocation';
 import { gitlabUrlField, tokenField } from './connection';
 import { driSection } from './dri';
+import { surveySection } from './survey';
 import { kpiSection } from './kpi';
 import { syncSection } from './sync';
 import { teamSection } from './team';
@@ -27,6 +28,7 @@ const settingsSchema = z.object({
   sync: syncSection,
   allocation: allocationSection,
   dri: driSection,
+  survey: surveySection,
 });
 
 export type Settings = z.output<typeof settingsSchema>;

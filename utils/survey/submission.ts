@@ -4,17 +4,10 @@
  */
 import { z } from 'zod';
 
-/** Worded exactly as the survey asks them; they are also the headings of the created issue. */
-export const SURVEY_QUESTIONS = {
-  suggestion: 'If you were paid 1% of the engineering development fee per release to work on something, what would that be?',
-  justification: 'How would you justify it?',
-} as const;
+// The questions and categories live apart, without zod, for the content script's form.
+export { GITLAB_TITLE_MAX, SURVEY_CATEGORIES, SURVEY_QUESTIONS, type SurveyCategory } from './questions';
+import { GITLAB_TITLE_MAX, SURVEY_CATEGORIES, SURVEY_QUESTIONS, type SurveyCategory } from './questions';
 
-export const SURVEY_CATEGORIES = ['performance', 'security', 'availability', 'scalability', 'tech debt', 'developer efficiency', 'other'] as const;
-export type SurveyCategory = (typeof SURVEY_CATEGORIES)[number];
-
-/** GitLab's own limits (Issue model validations); going over is a 422 we can catch in the form instead. */
-export const GITLAB_TITLE_MAX = 255;
 export const GITLAB_DESCRIPTION_MAX = 1_048_576;
 
 export const SUGGESTION_LABEL = 'engineering-allocation::suggestion';

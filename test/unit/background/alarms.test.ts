@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createAlarmDispatcher, DAILY_SYNC_ALARM, ensureAlarms, runDailySync } from '../../../utils/background/alarms';
+import { createAlarmDispatcher, DAILY_SYNC_ALARM, OUTBOX_ALARM, ensureAlarms, runDailySync } from '../../../utils/background/alarms';
 import type { Lookup } from '../../../utils/background/data-service';
 import { resolveTeam } from '../../../utils/background/scopes';
 import { DEFAULT_SETTINGS } from '../../../utils/settings';
@@ -29,11 +29,14 @@ describe('alarms', () => {
       throw new Error('offline');
     });
     const log = vi.fn();
-    const dispatch = createAlarmDispatcher({ [DAILY_SYNC_ALARM]: daily }, log);
+    const outbox = vi.fn(async () => {});
+    const dispatch = createAlarmDispatcher({ [DAILY_SYNC_ALARM]: daily, [OUTBOX_ALARM]: outbox }, log);
     dispatch({ name: 'someone-elses-alarm' });
     expect(daily).not.toHaveBeenCalled();
     dispatch({ name: DAILY_SYNC_ALARM });
     await vi.waitFor(() => expect(log).toHaveBeenCalledWith('daily-sync failed', new Error('offline')));
+    dispatch({ name: OUTBOX_ALARM });
+    expect(outbox).toHaveBeenCalledTimes(1);
   });
 
   it("syncs every scope of the team that resolves and names the one that does not", async () => {

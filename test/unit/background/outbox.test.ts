@@ -22,8 +22,9 @@ function fakeGitLab() {
       if (step === 'fail-after') throw new GitLabError({ kind: 'server', status: 503 });
       return created;
     },
-    async *listProjectIssues(_project: unknown, options: { search?: string }) {
-      yield { items: issues.filter((issue) => issue.description.includes(options.search ?? '')) };
+    // As GitLab: by label, never by the id (full-text search skips HTML comments).
+    async *listProjectIssues(_project: unknown, options: { labels?: readonly string[] }) {
+      yield { items: issues.filter((issue) => (options.labels ?? []).every((label) => issue.labels.includes(label))) };
     },
   };
   return { client: client as unknown as GitLabClient, issues, plan, posts: () => posts };
