@@ -97,6 +97,14 @@ allocationTest('a board shows its split overall and per list, and badges the car
   await expect(card(3).getByRole('note', { name: 'Maintenance · from &1', exact: true })).toBeVisible();
   await expect(card(4).getByRole('note', { name: 'Uncategorized', exact: true })).toBeVisible();
   await expect(card(1).getByRole('note')).toHaveCount(0);
+
+  // The group board: every project's issues (web-app's six and api-service's Feature, weight 3):
+  // Feature 10, Maintenance 3, Bug 2, Uncategorized 2 of 17 → 58.8 / 17.6 / 11.8 / 11.8 → 59 / 17 /
+  // 12 / 12 by largest remainder; engineering-led 5 / 17 = 29 %, 11 points under 40 %.
+  await page.goto(`${sandbox.url}/groups/${GROUP_PATH}/-/boards/5`);
+  await expect(bar.getByRole('note', { name: 'Feature 59% · Maintenance 17% · Bug 12%', exact: true })).toBeVisible({ timeout: 30_000 });
+  await expect(bar.getByRole('note', { name: 'Engineering-led 29% · budget 40%, under budget', exact: true })).toBeVisible();
+  await expect(bar.getByRole('button', { name: 'Uncategorized 12% (1)' })).toBeVisible();
 });
 
 allocationTest('a rule edited in the options page (with a live preview) changes the open board’s split without a reload', async ({ context, sandbox, openOptions }) => {
