@@ -18,15 +18,8 @@ export const drawerKpiBadges: Feature = {
   drawer: true,
   async init(context) {
     const { ctx, signal } = context;
-    // The issue is usually in `?show=` already: ask for its badges while GitLab is still
-    // fetching the drawer, so they go in with it. Otherwise read the drawer once it is there.
-    let issue = issueFromParam(context);
-    if (!issue) {
-      if (!(await waitForElement(drawerRoots, signal))) return;
-      issue = issueFromDrawer(await context.gitlab);
-    }
-    if (!issue || signal.aborted) return;
-    const request = issue;
+    const request = await drawerIssue(context);
+    if (!request) return;
     // How the user left the KPI line: asked where a strip is coming, not on every page.
     loadKpisOpen();
     await mountLensHost({
@@ -40,8 +33,21 @@ export const drawerKpiBadges: Feature = {
   },
 };
 
+/**
+ * The drawer's issue, for every drawer feature. It is usually in `?show=` already (known while
+ * GitLab still fetches the drawer, so answers can go in with it); otherwise it is read from the
+ * drawer once it is there. Null when there is none or the drawer went away.
+ */
+export async function drawerIssue(context: FeatureContext): Promise<{ projectPath: string; iid: number; projectId?: number } | null> {
+  const issue = issueFromParam(context);
+  if (issue) return issue;
+  if (!(await waitForElement(drawerRoots, context.signal))) return null;
+  const fromDrawer = issueFromDrawer(await context.gitlab);
+  return fromDrawer && !context.signal.aborted ? fromDrawer : null;
+}
+
 /** The drawer's issue from `?show=`, when it decodes. */
-export function issueFromParam({ page }: FeatureContext): { projectPath: string; iid: number; projectId?: number } | null {
+function issueFromParam({ page }: FeatureContext): { projectPath: string; iid: number; projectId?: number } | null {
   const fromParam = decodeDrawerParam(page.drawer);
   if (!fromParam) return null;
   const sameProject = page.projectId && page.projectPath === fromParam.projectPath;
@@ -49,7 +55,7 @@ export function issueFromParam({ page }: FeatureContext): { projectPath: string;
 }
 
 /** The drawer's issue from its reference link (a `?show=` this version cannot read). */
-export function issueFromDrawer(gitlab: GitLabStatus | null): { projectPath: string; iid: number; projectId?: number } | null {
+function issueFromDrawer(gitlab: GitLabStatus | null): { projectPath: string; iid: number; projectId?: number } | null {
   const href = firstMatch(document, drawerRefLinks)?.getAttribute('href');
   if (!href) return null;
   const url = new URL(href, location.href);

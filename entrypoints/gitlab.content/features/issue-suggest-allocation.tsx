@@ -2,12 +2,11 @@
  * "Suggest engineering allocation" at the end of the issue's sidebar (SPEC §6), in the work-item
  * and the legacy view, and in the `?show=` drawer. Tested on: the stand-in's work-item issue page.
  */
-import { drawerDriPanelAnchors, drawerRoots, driPanelAnchors } from '../../../utils/page/anchors';
+import { drawerDriPanelAnchors, driPanelAnchors } from '../../../utils/page/anchors';
 import type { Feature } from '../feature';
 import { mountLensHost } from '../ui/lens-host';
 import { SuggestAllocation } from '../ui/survey-form';
-import { waitForElement } from '../ui/wait-for-element';
-import { issueFromDrawer, issueFromParam } from './drawer-kpi-badges';
+import { drawerIssue } from './drawer-kpi-badges';
 
 function issueUrl(projectPath: string, iid: number): string {
   // The page's own origin and the path below GitLab's root, as the page links it.
@@ -31,12 +30,8 @@ export const drawerSuggestAllocation: Feature = {
   drawer: true,
   async init(context) {
     const { ctx, signal } = context;
-    let issue = issueFromParam(context);
-    if (!issue) {
-      if (!(await waitForElement(drawerRoots, signal))) return;
-      issue = issueFromDrawer(await context.gitlab);
-    }
-    if (!issue || signal.aborted) return;
+    const issue = await drawerIssue(context);
+    if (!issue) return;
     const related = { projectPath: issue.projectPath, iid: issue.iid, url: issueUrl(issue.projectPath, issue.iid) };
     await mountLensHost({ ctx, signal, featureId: 'drawer-suggest-allocation', anchors: drawerDriPanelAnchors, append: 'last', render: () => <SuggestAllocation related={related} /> });
   },
