@@ -8,7 +8,7 @@
 import type { GitLabClient } from '../gitlab/client';
 import { classifySurveyError } from '../survey/classify';
 import { deliverUntilIdle, type DeliverDeps } from '../survey/deliver';
-import { newSubmission, nextWakeUp, prune, recoverAfterCrash, transition, accepts, type OutboxRecord } from '../survey/outbox';
+import { newSubmission, nextWakeUp, prune, recoverAfterCrash, transition, accepts, SETTLE_MS, type OutboxRecord } from '../survey/outbox';
 import { pickSubmission, submissionId, SUGGESTION_LABEL, type ProjectRef, type SubmissionDraft } from '../survey/submission';
 
 /** Clocks differ: the lookup window starts this long before the submission was written. */
@@ -80,6 +80,10 @@ export function createOutbox(deps: OutboxDeps) {
     const due = records.filter((record) => (record.status === 'pending' || record.status === 'unknown') && record.nextAttemptAt <= deps.now());
     if (due.length) {
       const delivery = await deliveryDeps(store).catch(() => null);
+      // A worker stopped mid-request (Chrome idles them out) has no alarm of its own to come
+      // back: this one wakes it to recover the record it left `sending`. The schedule after the
+      // deliveries replaces it.
+      if (delivery) deps.schedule(deps.now() + SETTLE_MS);
       // Not set up (no client): the records wait for the next wake-up.
       for (const record of delivery ? due : []) await deliverUntilIdle(record, delivery!).catch(() => undefined);
     }

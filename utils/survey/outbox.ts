@@ -68,15 +68,15 @@ export type OutboxEvent =
 
 export type NextAction = { kind: 'send' } | { kind: 'lookup' } | { kind: 'wait'; until: number } | { kind: 'none' };
 
-export const BACKOFF_BASE_MS = 30_000;
+export const BACKOFF_BASE_MS = 15_000;
 export const BACKOFF_CAP_MS = 60 * 60_000;
 /** Share of the delay that jitter may take off, so a fleet of browsers does not retry in step. */
 export const BACKOFF_JITTER = 0.2;
 /**
  * A lookup waits at least this long after the outcome went unknown: a lost request (a 504 from a
  * proxy, a worker that died) may still be running in GitLab, and a lookup racing it would wrongly
- * allow a second send. Below the smallest jittered backoff, so it only bounds Retry-After hints,
- * crash recovery and `online`.
+ * allow a second send. It also bounds the first retries after an unanswered send (15 s backoff),
+ * Retry-After hints, crash recovery and `online`.
  */
 export const SETTLE_MS = 20_000;
 export const SENT_KEPT_MS = 30 * 24 * 60 * 60_000;
@@ -92,7 +92,7 @@ export class IllegalTransitionError extends Error {
 }
 
 /**
- * Delay after the n-th unanswered attempt (n ≥ 1): 30 s, 1 min, 2 min … capped at 1 h, then up
+ * Delay after the n-th unanswered attempt (n ≥ 1): 15 s, 30 s, 1 min … capped at 1 h, then up
  * to 20 % shorter by `random` (0 ≤ r < 1). Jitter only shortens, so the cap holds.
  */
 export function backoffMs(attempt: number, random: () => number): number {

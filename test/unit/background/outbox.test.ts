@@ -10,7 +10,7 @@ import { draft, T0 } from '../survey/fixtures';
 /** A GitLab that keeps created issues and can fail a POST before or after storing it. */
 function fakeGitLab() {
   const issues: Array<{ iid: number; web_url: string; description: string; labels: string[] }> = [];
-  const plan: Array<'ok' | 'fail-before' | 'fail-after'> = [];
+  const plan: Array<'ok' | 'fail-before' | 'fail-after' | 'store-then-hang'> = [];
   let posts = 0;
   const client = {
     async createIssue(_project: unknown, issue: { title: string; description: string; labels: readonly string[] }) {
@@ -20,6 +20,8 @@ function fakeGitLab() {
       const created = { iid: issues.length + 1, web_url: `https://gitlab.example.com/acme/web/-/issues/${issues.length + 1}`, description: issue.description, labels: [...issue.labels] };
       issues.push(created);
       if (step === 'fail-after') throw new GitLabError({ kind: 'server', status: 503 });
+      // The worker is stopped while the answer is on its way: it never arrives.
+      if (step === 'store-then-hang') await new Promise(() => {});
       return created;
     },
     // As GitLab: by label, never by the id (full-text search skips HTML comments).
@@ -101,6 +103,23 @@ describe('the background outbox', () => {
     await second.outbox.wake();
     expect((await second.outbox.list())[0]!.status).toBe('sent');
     expect(gitlab.posts()).toBe(1);
+  });
+
+  it('a worker stopped mid-request has an alarm to come back: the next worker finds the issue, sends nothing', async () => {
+    const gitlab = fakeGitLab();
+    gitlab.plan.push('store-then-hang');
+    const first = await setUp(gitlab);
+    void first.outbox.submit(draft());
+    await expect.poll(() => gitlab.posts()).toBe(1);
+    // Before the request went out, an alarm was set for the settle time.
+    expect(first.alarms).toEqual([T0 + SETTLE_MS]);
+    expect((await outboxStore(first.db).all()).map((record) => record.status)).toEqual(['sending']);
+    // The alarm starts a new worker over the same database.
+    const second = await setUp(gitlab, first.name);
+    second.clock.now = first.alarms[0]!;
+    await second.outbox.wake();
+    expect((await second.outbox.list()).map((record) => record.status)).toEqual(['sent']);
+    expect([gitlab.posts(), gitlab.issues.length]).toEqual([1, 1]);
   });
 
   it('not set up (no client): the suggestion waits in the outbox, nothing is lost', async () => {

@@ -131,7 +131,7 @@ describe('unclear answers never duplicate', () => {
     const w = world(T0);
     w.gitlab.willCreate('store-then-503');
     const unknown = await deliverOnce(await submit(w), w.deps);
-    expect(unknown).toMatchObject({ status: 'unknown', nextAttemptAt: T0 + 30_000, lastError: { kind: 'server' } });
+    expect(unknown).toMatchObject({ status: 'unknown', nextAttemptAt: T0 + 20_000, lastError: { kind: 'server' } });
     const sent = await runAlarms(w, unknown);
     expect(sent.status).toBe('sent');
     expect(w.gitlab.createCalls).toBe(1);
@@ -145,8 +145,8 @@ describe('unclear answers never duplicate', () => {
     expect(sent.status).toBe('sent');
     expect(w.gitlab.withMarker(ID)).toHaveLength(1);
     expect(w.log.filter((entry) => entry === 'create' || entry === 'lookup')).toEqual(['create', 'lookup', 'create', 'lookup', 'create']);
-    // Backoff: 30 s after the first 503, 1 min after the second.
-    expect(w.clock.now).toBe(T0 + 30_000 + 60_000);
+    // The settle time (20 s, longer than the first 15 s backoff) after the first 503, 30 s after the second.
+    expect(w.clock.now).toBe(T0 + 20_000 + 30_000);
   });
 
   it('a 503 that stored the issue, then a failing lookup: retries the lookup, never the send', async () => {

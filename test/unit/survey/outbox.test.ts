@@ -101,9 +101,11 @@ describe('transitions in detail', () => {
 
   it('an unclear outcome must be looked up, never re-sent, and remembers where it went', () => {
     const unknown = step(recordAfter([{ type: 'attempt-started' }]), EVENTS['transient-error(server)']!, T0);
-    expect(unknown).toMatchObject({ status: 'unknown', attempts: 1, nextAttemptAt: T0 + 30_000, lookupIn: 'acme/web', lastError: { kind: 'server' } });
-    expect(nextAction(unknown, T0 + 29_999)).toEqual({ kind: 'wait', until: T0 + 30_000 });
-    expect(nextAction(unknown, T0 + 30_000)).toEqual({ kind: 'lookup' });
+    expect(unknown).toMatchObject({ status: 'unknown', attempts: 1, nextAttemptAt: T0 + SETTLE_MS, lookupIn: 'acme/web', lastError: { kind: 'server' } });
+    // The first backoff (15 s) is shorter than the settle time (20 s): the lookup waits for it.
+    expect(SETTLE_MS).toBe(20_000);
+    expect(nextAction(unknown, T0 + 19_999)).toEqual({ kind: 'wait', until: T0 + 20_000 });
+    expect(nextAction(unknown, T0 + 20_000)).toEqual({ kind: 'lookup' });
   });
 
   it('a 429 is a refusal: back to pending at Retry-After, no lookup needed', () => {
@@ -132,7 +134,7 @@ describe('transitions in detail', () => {
     const unknown = sampleRecords().unknown;
     expect(step(unknown, EVENTS['lookup-not-found']!, T0 + 40_000)).toMatchObject({ status: 'pending', nextAttemptAt: T0 + 40_000, attempts: 1 });
     const again = step(unknown, EVENTS['lookup-failed']!, T0 + 40_000);
-    expect(again).toMatchObject({ status: 'unknown', attempts: 2, nextAttemptAt: T0 + 40_000 + 60_000, lastError: { kind: 'lookup' }, lookupIn: 'acme/web' });
+    expect(again).toMatchObject({ status: 'unknown', attempts: 2, nextAttemptAt: T0 + 40_000 + 30_000, lastError: { kind: 'lookup' }, lookupIn: 'acme/web' });
   });
 
   it('edited replaces the draft, resets attempts and is due now', () => {
@@ -168,21 +170,21 @@ describe('transitions in detail', () => {
   it('online brings a lookup forward, but not before the lost request settled', () => {
     let unknown = step(recordAfter([{ type: 'attempt-started' }]), EVENTS['transient-error(network)']!, T0);
     for (let i = 1; i <= 5; i++) unknown = step(unknown, EVENTS['lookup-failed']!, T0 + i);
-    expect(unknown).toMatchObject({ status: 'unknown', unknownSince: T0, attempts: 6, nextAttemptAt: T0 + 5 + 960_000 });
+    expect(unknown).toMatchObject({ status: 'unknown', unknownSince: T0, attempts: 6, nextAttemptAt: T0 + 5 + 480_000 });
     expect(step(unknown, EVENTS.online!, T0 + 5000)).toMatchObject({ nextAttemptAt: T0 + SETTLE_MS });
     expect(step(unknown, EVENTS.online!, T0 + 100_000)).toMatchObject({ nextAttemptAt: T0 + 100_000 });
   });
 });
 
 describe('backoff', () => {
-  it('doubles from 30 s and caps at 1 h without jitter', () => {
+  it('doubles from 15 s and caps at 1 h without jitter', () => {
     const delays = [1, 2, 3, 4, 5, 6, 7, 8, 9, 20].map((n) => backoffMs(n, () => 0));
-    expect(delays).toEqual([30_000, 60_000, 120_000, 240_000, 480_000, 960_000, 1_920_000, 3_600_000, 3_600_000, 3_600_000]);
+    expect(delays).toEqual([15_000, 30_000, 60_000, 120_000, 240_000, 480_000, 960_000, 1_920_000, 3_600_000, 3_600_000]);
   });
 
   it('jitter only shortens, by up to 20 %', () => {
-    expect([1, 2, 3, 8].map((n) => backoffMs(n, () => 0.5))).toEqual([27_000, 54_000, 108_000, 3_240_000]);
-    expect(backoffMs(1, () => 0.999_999)).toBe(24_000);
+    expect([1, 2, 3, 8].map((n) => backoffMs(n, () => 0.5))).toEqual([13_500, 27_000, 54_000, 1_728_000]);
+    expect(backoffMs(1, () => 0.999_999)).toBe(12_000);
     expect(backoffMs(30, () => 0)).toBeLessThanOrEqual(3_600_000);
   });
 
@@ -197,7 +199,7 @@ describe('backoff', () => {
       delays.push(record.nextAttemptAt - now);
       now = record.nextAttemptAt;
     }
-    expect(delays).toEqual([27_000, 54_000, 108_000]);
+    expect(delays).toEqual([13_500, 27_000, 54_000]);
   });
 });
 
@@ -226,7 +228,7 @@ describe('scheduling and pruning', () => {
 
   it('nextWakeUp is the earliest due time, for the alarm', () => {
     const records = sampleRecords();
-    expect(nextWakeUp([records.sent, records.unknown], T0)).toBe(T0 + 2 + 30_000);
+    expect(nextWakeUp([records.sent, records.unknown], T0)).toBe(T0 + 2 + 20_000);
     expect(nextWakeUp([records.unknown, records.pending], T0 + 5)).toBe(T0 + 5);
     expect(nextWakeUp([records.sent, records.failed, records.sending], T0)).toBeNull();
   });
