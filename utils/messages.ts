@@ -161,6 +161,22 @@ const surveySubmitResponse = z.discriminatedUnion('ok', [
   z.object({ ok: z.literal(false), fieldErrors: z.record(z.string(), z.string()) }),
 ]);
 
+/** Where a suggestion will be filed, and why submitting cannot work yet (told before submit). */
+const surveyContextResponse = z.object({
+  /** The survey project setting; for the popup, else the team's only project; null: the form's own. */
+  surveyProject: z.nullable(z.string()),
+  /** The survey project is the setting (a form cannot choose another). */
+  fromSetting: z.boolean(),
+  /** Submitting cannot work now (no api scope, not set up); the text is kept regardless. */
+  blocked: z.optional(z.string()),
+});
+
+/** A form's unsent draft, kept by the background; `set` with null clears it. */
+const surveyDraftMessage = {
+  request: z.object({ key: z.string().check(z.maxLength(300)), set: z.optional(z.nullable(z.record(z.string(), z.string()))) }),
+  response: z.object({ draft: z.nullable(z.record(z.string(), z.string())) }),
+};
+
 /** How fresh cached data is: shown next to badges, and `syncing` means an update will be pushed. */
 const freshnessSchema = z.object({
   syncedAt: z.nullable(z.string()),
@@ -209,6 +225,36 @@ export const uiMessages = {
   },
   /** A survey suggestion from the popup (no issue): written to the outbox, then delivered. */
   'ui:survey-submit': { request: z.object({ draft: z.unknown() }), response: surveySubmitResponse },
+  /** The popup form's survey project and whether submitting can work (the api scope). */
+  'ui:survey-context': { request: z.object({}), response: surveyContextResponse },
+  /** The popup form's unsent draft. */
+  'ui:survey-draft': surveyDraftMessage,
+  /**
+   * The weekly checkpoint: open suggestions in the survey project (or the team's projects and
+   * group when none is set), most upvoted first, optionally of one category.
+   */
+  'ui:survey-checkpoint': {
+    request: z.object({ category: z.optional(z.string().check(z.maxLength(100))) }),
+    response: z.object({
+      /** Where they were read from (project or group paths). */
+      sources: z.array(z.string()),
+      suggestions: z.array(
+        z.object({
+          ref: z.string(),
+          title: z.string(),
+          url: z.string(),
+          category: z.nullable(z.string()),
+          author: z.string(),
+          createdAt: z.string(),
+          upvotes: z.number(),
+        }),
+      ),
+      /** A source had more than its first 100. */
+      more: z.boolean(),
+      /** Sources that could not be read, or why there are none. */
+      problems: z.array(z.string()),
+    }),
+  },
   /** Every suggestion in the outbox with its state, newest first. */
   'ui:outbox': { request: z.object({}), response: z.object({ submissions: z.array(outboxItemSchema) }) },
   /** Edit and resend (a failed or pending suggestion), or discard it. */
@@ -352,10 +398,9 @@ export const contentMessages = {
    * The form's unsent draft for an issue, kept by the background (never in the page's storage):
    * it survives closing the form, the tab or the browser. `set` with null clears it.
    */
-  'content:survey-draft': {
-    request: z.object({ key: z.string().check(z.maxLength(300)), set: z.optional(z.nullable(z.record(z.string(), z.string()))) }),
-    response: z.object({ draft: z.nullable(z.record(z.string(), z.string())) }),
-  },
+  'content:survey-draft': surveyDraftMessage,
+  /** Where the issue page's suggestion will be filed when a survey project is set, and whether submitting can work. */
+  'content:survey-context': { request: z.object({}), response: surveyContextResponse },
   /** A survey suggestion from an issue page: written to the outbox, then delivered. */
   'content:survey-submit': { request: z.object({ draft: z.unknown() }), response: surveySubmitResponse },
   /**

@@ -8,6 +8,8 @@ import { createAlarmDispatcher, DAILY_SYNC_ALARM, ensureAlarms, OUTBOX_ALARM, ru
 import { createOutbox } from '../../utils/background/outbox';
 import { openOutboxDb, outboxStore, type OutboxDb } from '../../utils/db/outbox-db';
 import { createSurveyHandlers } from '../../utils/background/handlers/survey';
+import { createCheckpointHandlers } from '../../utils/background/handlers/survey-checkpoint';
+import { createTokenScopes } from '../../utils/background/token-scopes';
 import { createAnswers } from '../../utils/background/answers';
 import { loadConnectionCheck, saveConnectionCheck } from '../../utils/background/connection-check-store';
 import { isConfiguredGitLabPage, syncContentScriptRegistration } from '../../utils/background/content-script-registration';
@@ -123,10 +125,17 @@ export default defineBackground(() => {
       ...createPopupHandlers(data, answers, Date.now),
       ...createAllocationHandlers(data, answers, Date.now),
       ...createDriHandlers(data, answers, Date.now),
-      ...createSurveyHandlers(outbox, async () => (await loadSettings()).settings, {
-        load: async () => (await browser.storage.local.get('surveyDrafts')).surveyDrafts,
-        save: (drafts) => browser.storage.local.set({ surveyDrafts: drafts }),
+      ...createSurveyHandlers({
+        outbox,
+        loadSettings: async () => (await loadSettings()).settings,
+        drafts: {
+          load: async () => (await browser.storage.local.get('surveyDrafts')).surveyDrafts,
+          save: (drafts) => browser.storage.local.set({ surveyDrafts: drafts }),
+        },
+        client: async () => (await data.context()).client,
+        tokenScopes: createTokenScopes(),
       }),
+      ...createCheckpointHandlers(data),
       ...createUiPrefsHandlers({
         load: async () => (await browser.storage.local.get('uiPrefs')).uiPrefs,
         save: (prefs) => browser.storage.local.set({ uiPrefs: prefs }),

@@ -103,6 +103,12 @@ export function createOutbox(deps: OutboxDeps) {
     return next;
   }
 
+  /** Runs the queue, then reads the record again: the caller sees what delivery made of it. */
+  async function afterRun(record: OutboxRecord): Promise<OutboxRecord> {
+    await serial(run);
+    return (await (await deps.store()).get(record.id)) ?? record;
+  }
+
   return {
     /** Written to the outbox before any request; delivery starts at once. */
     submit: (draft: SubmissionDraft) =>
@@ -112,10 +118,7 @@ export function createOutbox(deps: OutboxDeps) {
         await store.put(record);
         deps.changed?.();
         return record;
-      }).then(async (record) => {
-        await serial(run);
-        return (await (await deps.store()).get(record.id)) ?? record;
-      }),
+      }).then(afterRun),
     /** The alarm, the worker's start, or the browser coming back online. */
     wake: (online = false) =>
       serial(async () => {
@@ -128,7 +131,8 @@ export function createOutbox(deps: OutboxDeps) {
         await run();
       }),
     list: () => serial(async () => (await deps.store()).all()),
-    edit: (id: string, draft: SubmissionDraft) => serial(() => apply(id, { type: 'edited', draft })).then(async (record) => (await serial(run), record)),
+    /** Back to pending (or to a lookup first); answers the record as the delivery left it. */
+    edit: (id: string, draft: SubmissionDraft) => serial(() => apply(id, { type: 'edited', draft })).then(afterRun),
     discard: (id: string) => serial(() => apply(id, { type: 'discard' })).then(async (record) => (await serial(run), record)),
   };
 }

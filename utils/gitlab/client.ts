@@ -182,6 +182,17 @@ export class GitLabClient {
     return this.list(schemas.issueSchema, path, issueQuery(options), `issues of group ${groupId}`);
   }
 
+  /**
+   * The first page (up to 100) of a project's or group's issues, most upvoted first, and whether
+   * there are more. Offset pagination: keyset cannot order by popularity.
+   */
+  async mostUpvotedIssues(scope: GitLabScope, options: Pick<IssueListOptions, 'labels' | 'state'>): Promise<{ items: schemas.GitLabIssue[]; more: boolean }> {
+    const pages = this.list(schemas.issueSchema, `${scopePath(scope)}/issues`, issueQuery({ ...options, orderBy: 'popularity', sort: 'desc' }), `issues of ${scope.kind} ${scope.id}`);
+    const first = await pages.next();
+    await pages.return();
+    return first.done ? { items: [], more: false } : { items: first.value.items, more: first.value.nextUrl !== null };
+  }
+
   listProjectMergeRequests(projectId: number | string, options: MergeRequestListOptions = {}): Pages<schemas.GitLabMergeRequest> {
     const path = `projects/${encode(projectId)}/merge_requests`;
     return this.list(schemas.mergeRequestSchema, path, mergeRequestQuery(options), `merge requests of project ${projectId}`);

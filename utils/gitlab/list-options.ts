@@ -17,8 +17,9 @@ export interface IssueListOptions {
   search?: string;
   /** Where `search` looks (issues.md `in`): title, description, or both (GitLab's default). */
   searchIn?: 'title' | 'description' | 'title,description';
-  /** Default updated_at ascending, so sync can checkpoint after every page. */
-  orderBy?: 'updated_at' | 'id';
+  /** Default updated_at ascending, so sync can checkpoint after every page; `popularity` is by upvotes. */
+  orderBy?: 'updated_at' | 'id' | 'popularity';
+  sort?: 'asc' | 'desc';
 }
 
 export interface MergeRequestListOptions {
@@ -33,7 +34,7 @@ export const scopePath = (scope: GitLabScope) => `${scope.kind === 'project' ? '
 export function issueQuery(options: IssueListOptions): QueryParams {
   return {
     order_by: options.orderBy ?? 'updated_at',
-    sort: 'asc',
+    sort: options.sort ?? 'asc',
     updated_after: options.updatedAfter,
     state: options.state,
     labels: options.labels?.join(','),

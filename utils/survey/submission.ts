@@ -88,8 +88,18 @@ export function issueTitle(suggestion: string): string {
   return `${cut.trimEnd()}…`;
 }
 
+export function categoryLabel(category: SurveyCategory): string {
+  return `${CATEGORY_LABEL_PREFIX}${category.replace(/ /g, '-')}`;
+}
+
 export function issueLabels(category: SurveyCategory): [string, string] {
-  return [SUGGESTION_LABEL, `${CATEGORY_LABEL_PREFIX}${category.replace(/ /g, '-')}`];
+  return [SUGGESTION_LABEL, categoryLabel(category)];
+}
+
+/** The category a suggestion's labels name, or null (none, or one this version does not know). */
+export function categoryOfLabels(labels: readonly string[]): SurveyCategory | null {
+  for (const category of SURVEY_CATEGORIES) if (labels.includes(categoryLabel(category))) return category;
+  return null;
 }
 
 export function submissionMarker(id: string): string {

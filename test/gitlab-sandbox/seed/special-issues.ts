@@ -43,21 +43,20 @@ const incident = (
 
 const suggestion = (title: string, answer: string, why: string, category: string, upvotes: number, id: string): SpecialIssue => ({
   title,
+  // As utils/survey/submission.ts writes them.
   description: [
-    '**If you were paid 1% of the engineering development fee per release to work on something, what would that be?**',
-    '',
+    '## If you were paid 1% of the engineering development fee per release to work on something, what would that be?',
     answer,
-    '',
-    '**How would you justify it?**',
-    '',
+    '## How would you justify it?',
     why,
-    '',
-    // The marker the extension writes (utils/survey/submission.ts): invisible once rendered, and
-    // invisible to GitLab's full-text issue search too.
+    `**Category:** ${category}`,
+    // The marker the extension writes: invisible once rendered, and invisible to GitLab's
+    // full-text issue search too.
     `<!-- engineering-lens-submission: ${id} -->`,
-  ].join('\n'),
+  ].join('\n\n'),
   issueType: 'issue',
-  labels: ['engineering-allocation::suggestion', category],
+  // As utils/survey/submission.ts labels them (`tech debt` → `…::tech-debt`).
+  labels: ['engineering-allocation::suggestion', `engineering-allocation-category::${category.replace(/ /g, '-')}`],
   createdAgo: (10 + upvotes) * DAY,
   closedAfter: null,
   assignees: [],

@@ -16,6 +16,7 @@ import type { GitLabIssue, GitLabMergeRequest } from '../../gitlab/schemas';
 import { MessageError } from '../../messages';
 import type { Answers } from '../answers';
 import type { DataService } from '../data-service';
+import { createTokenScopes, missingApiScope } from '../token-scopes';
 import type { Handlers } from '../router';
 
 type DriHandlers = Pick<Handlers, 'content:suggested-dri' | 'content:assign-issue'>;
@@ -42,7 +43,7 @@ function closedIssueLabels(mr: GitLabMergeRequest, issuesByIid: Map<number, GitL
 export function createDriHandlers(data: DataService, answers: Answers, now: () => number): DriHandlers {
   const diffs = new Map<string, Promise<string[]>>();
   const groupMembers = new Map<string, Promise<string[]>>();
-  const scopes = new WeakMap<GitLabClient, Promise<readonly string[] | null>>();
+  const tokenScopes = createTokenScopes();
 
   function changedPaths(client: GitLabClient, projectId: number, mr: GitLabMergeRequest): Promise<string[]> {
     const key = `${projectId}!${mr.iid}@${mr.updated_at}`;
@@ -69,19 +70,6 @@ export function createDriHandlers(data: DataService, answers: Answers, now: () =
       })();
       groupMembers.set(path, pending);
       pending.catch(() => groupMembers.delete(path));
-    }
-    return pending;
-  }
-
-  /** The token's scopes, asked once per client; null when this GitLab cannot say (older than 15.5). */
-  function tokenScopes(client: GitLabClient): Promise<readonly string[] | null> {
-    let pending = scopes.get(client);
-    if (!pending) {
-      pending = client.getTokenInfo().then(
-        (info) => info.scopes,
-        () => null,
-      );
-      scopes.set(client, pending);
     }
     return pending;
   }
@@ -194,16 +182,14 @@ export function createDriHandlers(data: DataService, answers: Answers, now: () =
           ? [{ userId: member.id, username: member.username, name: member.name, avatarUrl: member.avatar_url ?? null, webUrl: member.web_url ?? `${settings.gitlabUrl}/${member.username}`, assigned: assignees.has(member.username.toLowerCase()) }]
           : [];
       };
-      const canWrite = scopesOfToken === null || scopesOfToken.includes('api');
+      const cannotAssign = missingApiScope(scopesOfToken, 'Assign');
       return {
         suggestions: answer.suggestions.flatMap((suggestion) =>
           person(suggestion.username).map((who) => ({ ...who, score: suggestion.score, reasons: suggestion.reasons.map((reason) => reason.text), atCapacity: suggestion.atCapacity })),
         ),
         onboarding: answer.onboarding.flatMap((candidate) => person(candidate.username).map((who) => ({ ...who, joinedDaysAgo: candidate.joinedDaysAgo }))),
         simple: answer.simple,
-        assign: canWrite
-          ? { allowed: true }
-          : { allowed: false, reason: `Assign needs a token with the api scope; this one has ${scopesOfToken?.join(', ') || 'no API scope'}. Add such a token in Engineering Lens settings.` },
+        assign: cannotAssign ? { allowed: false, reason: cannotAssign } : { allowed: true },
         notes: [...new Set(notes)],
         freshness,
       };

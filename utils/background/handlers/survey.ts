@@ -7,10 +7,23 @@ import { MessageError, type OutboxItem } from '../../messages';
 import { issueTitle, submissionDraftSchema, type SubmissionDraft } from '../../survey/submission';
 import type { OutboxRecord } from '../../survey/outbox';
 import type { Settings } from '../../settings';
+import type { GitLabClient } from '../../gitlab/client';
 import type { Outbox } from '../outbox';
+import { missingApiScope, type TokenScopes } from '../token-scopes';
 import type { Handlers } from '../router';
 
-type SurveyHandlers = Pick<Handlers, 'content:survey-submit' | 'content:survey-status' | 'content:survey-draft' | 'ui:survey-submit' | 'ui:outbox' | 'ui:outbox-change'>;
+type SurveyHandlers = Pick<
+  Handlers,
+  | 'content:survey-submit'
+  | 'content:survey-status'
+  | 'content:survey-draft'
+  | 'content:survey-context'
+  | 'ui:survey-submit'
+  | 'ui:survey-draft'
+  | 'ui:survey-context'
+  | 'ui:outbox'
+  | 'ui:outbox-change'
+>;
 
 /** Where drafts are kept (browser.storage.local in the extension); only strings, size-limited. */
 export interface DraftStore {
@@ -51,14 +64,21 @@ export function toOutboxItem(record: OutboxRecord): OutboxItem {
   }
 }
 
-/** The draft as the form sent it, with the survey project from the settings when one is set. */
-function parseDraft(candidate: unknown, settings: Settings): { ok: true; draft: SubmissionDraft } | { ok: false; fieldErrors: Record<string, string> } {
-  const fields = candidate && typeof candidate === 'object' ? (candidate as Record<string, unknown>) : {};
-  const project = settings.survey.project;
-  const parsed = submissionDraftSchema.safeParse({ ...fields, ...(project ? { surveyProject: /^\d+$/.test(project) ? Number(project) : project } : {}) });
+const projectRef = (path: string): string | number => (/^\d+$/.test(path) ? Number(path) : path);
+
+/**
+ * The draft as the form sent it. The survey project setting wins; without one the popup's own
+ * field counts (`ownProject`), and an issue page's suggestion goes to the issue's project.
+ */
+function parseDraft(candidate: unknown, settings: Settings, ownProject: boolean): { ok: true; draft: SubmissionDraft } | { ok: false; fieldErrors: Record<string, string> } {
+  const { surveyProject, ...fields } = candidate && typeof candidate === 'object' ? (candidate as Record<string, unknown>) : {};
+  const project = settings.survey.project || (ownProject && typeof surveyProject === 'string' ? surveyProject.trim() : '');
+  const parsed = submissionDraftSchema.safeParse({ ...fields, ...(project ? { surveyProject: projectRef(project) } : {}) });
   if (parsed.success) return { ok: true, draft: parsed.data };
   const fieldErrors: Record<string, string> = {};
   for (const issue of parsed.error.issues) fieldErrors[issue.path.map(String).join('.') || 'form'] ??= issue.message;
+  // The popup has a field of its own for it.
+  if (ownProject && fieldErrors.surveyProject && !project) fieldErrors.surveyProject = 'Enter the project to file the suggestion in, or set the survey project in settings.';
   return { ok: false, fieldErrors };
 }
 
@@ -66,34 +86,62 @@ function readDrafts(stored: unknown): Record<string, Record<string, string>> {
   if (!stored || typeof stored !== 'object') return {};
   return Object.fromEntries(
     Object.entries(stored as Record<string, unknown>).filter(
-      (entry): entry is [string, Record<string, string>] => !!entry[1] && typeof entry[1] === 'object' && Object.values(entry[1]).every((value) => typeof value === 'string'),
+      (entry): entry is [string, Record<string, string>] =>
+        !!entry[1] && typeof entry[1] === 'object' && !Array.isArray(entry[1]) && Object.values(entry[1]).every((value) => typeof value === 'string'),
     ),
   );
 }
 
-export function createSurveyHandlers(outbox: Outbox, loadSettings: () => Promise<Settings>, drafts: DraftStore): SurveyHandlers {
-  const submit = async ({ draft }: { draft?: unknown }) => {
-    const parsed = parseDraft(draft, await loadSettings());
-    if (!parsed.ok) return parsed;
-    return { ok: true as const, submission: toOutboxItem(await outbox.submit(parsed.draft)) };
+export interface SurveyDeps {
+  outbox: Outbox;
+  loadSettings: () => Promise<Settings>;
+  drafts: DraftStore;
+  /** The configured GitLab's client; rejects when Engineering Lens is not set up. */
+  client: () => Promise<GitLabClient>;
+  tokenScopes: TokenScopes;
+}
+
+export function createSurveyHandlers({ outbox, loadSettings, drafts, client, tokenScopes }: SurveyDeps): SurveyHandlers {
+  const submit =
+    (ownProject: boolean) =>
+    async ({ draft }: { draft?: unknown }) => {
+      const parsed = parseDraft(draft, await loadSettings(), ownProject);
+      if (!parsed.ok) return parsed;
+      return { ok: true as const, submission: toOutboxItem(await outbox.submit(parsed.draft)) };
+    };
+  const draftHandler = async ({ key, set }: { key: string; set?: Record<string, string> | null | undefined }) => {
+    const all = readDrafts(await drafts.load().catch(() => null));
+    if (set === undefined) return { draft: all[key] ?? null };
+    delete all[key];
+    const kept = set ? Object.fromEntries(Object.entries(set).map(([field, value]) => [field, value.slice(0, MAX_DRAFT_FIELD)])) : null;
+    if (kept) all[key] = kept;
+    // The newest drafts are kept; a forgotten one from long ago makes room.
+    await drafts.save(Object.fromEntries(Object.entries(all).slice(-MAX_DRAFTS)));
+    return { draft: kept };
+  };
+  /** Told before submit: where it goes, and whether the token can file it at all. */
+  const context = (popup: boolean) => async () => {
+    const settings = await loadSettings();
+    const { group, projects } = settings.team;
+    const onlyTeamProject = popup && !group && projects.length === 1 ? projects[0]! : null;
+    const surveyProject = settings.survey.project || onlyTeamProject;
+    const gitlab = await client().catch(() => null);
+    const blocked = gitlab
+      ? missingApiScope(await tokenScopes(gitlab), 'Sending a suggestion')
+      : 'Engineering Lens is not set up: add your GitLab and a token with the api scope in its settings.';
+    return { surveyProject, fromSetting: Boolean(settings.survey.project), ...(blocked ? { blocked: `${blocked} What you write is kept until then.` } : {}) };
   };
   return {
-    'content:survey-submit': submit,
+    'content:survey-submit': submit(false),
     'content:survey-status': async ({ id }) => {
       const record = (await outbox.list()).find((candidate) => candidate.id === id);
       return { submission: record ? toOutboxItem(record) : null };
     },
-    'content:survey-draft': async ({ key, set }) => {
-      const all = readDrafts(await drafts.load().catch(() => null));
-      if (set === undefined) return { draft: all[key] ?? null };
-      delete all[key];
-      if (set) all[key] = Object.fromEntries(Object.entries(set).map(([field, value]) => [field, value.slice(0, MAX_DRAFT_FIELD)]));
-      // The newest drafts are kept; a forgotten one from long ago makes room.
-      const kept = Object.fromEntries(Object.entries(all).slice(-MAX_DRAFTS));
-      await drafts.save(kept);
-      return { draft: set ?? null };
-    },
-    'ui:survey-submit': submit,
+    'content:survey-draft': draftHandler,
+    'content:survey-context': context(false),
+    'ui:survey-submit': submit(true),
+    'ui:survey-draft': draftHandler,
+    'ui:survey-context': context(true),
     'ui:outbox': async () => ({
       submissions: (await outbox.list())
         .filter((record) => record.status !== 'discarded')
@@ -105,8 +153,10 @@ export function createSurveyHandlers(outbox: Outbox, loadSettings: () => Promise
       const record = (await outbox.list()).find((candidate) => candidate.id === id);
       if (!record) throw new MessageError({ kind: 'invalid-request', message: 'That suggestion is no longer in the outbox.' });
       // Resend is an edit that keeps the text: the record goes back to pending (or to a lookup
-      // first when an earlier send was never answered).
-      const parsed = action === 'resend' ? ({ ok: true, draft: record.draft } as const) : parseDraft(draft, await loadSettings());
+      // first when an earlier send was never answered). Either follows a survey project set
+      // since (the fix a 404 names); without one, the suggestion's own project stays.
+      const edited = action === 'edit' && draft && typeof draft === 'object' ? draft : {};
+      const parsed = parseDraft({ ...record.draft, surveyProject: String(record.draft.surveyProject), ...edited }, await loadSettings(), true);
       if (!parsed.ok) throw new MessageError({ kind: 'invalid-request', message: Object.values(parsed.fieldErrors)[0] ?? 'The suggestion is not valid.' });
       return { submission: toOutboxItem(await outbox.edit(id, parsed.draft)) };
     },
