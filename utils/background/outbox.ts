@@ -51,15 +51,19 @@ export function createOutbox(deps: OutboxDeps) {
         return { iid: created.iid, web_url: created.web_url };
       },
       // GitLab's full-text search (15.x+) does not index text inside HTML comments, so the id
-      // cannot be searched for: the suggestions (by label) updated since the submission was
-      // written are read, and the marker picked out of their descriptions.
+      // cannot be searched for: the suggestions updated since the submission was written are
+      // read, and the marker picked out of their descriptions. First by our label; then, in case
+      // a triager relabelled it meanwhile, the issues this token's user opened.
       findBySubmissionId: async (project: ProjectRef, id) => {
         const since = (await store.get(id))?.createdAt ?? deps.now() - 7 * 86_400_000;
-        const found: Array<{ iid: number; web_url: string; description?: string | null }> = [];
-        const options = { labels: [SUGGESTION_LABEL], updatedAfter: new Date(since - LOOKUP_MARGIN_MS).toISOString(), state: 'all' as const, orderBy: 'id' as const };
-        for await (const page of client.listProjectIssues(project, options)) found.push(...page.items);
-        const issue = pickSubmission(found, id);
-        return issue ? { iid: issue.iid, web_url: issue.web_url } : null;
+        const window = { updatedAfter: new Date(since - LOOKUP_MARGIN_MS).toISOString(), state: 'all' as const, orderBy: 'id' as const };
+        for (const narrowing of [{ labels: [SUGGESTION_LABEL] }, { scope: 'created_by_me' as const }]) {
+          const found: Array<{ iid: number; web_url: string; description?: string | null }> = [];
+          for await (const page of client.listProjectIssues(project, { ...window, ...narrowing })) found.push(...page.items);
+          const issue = pickSubmission(found, id);
+          if (issue) return { iid: issue.iid, web_url: issue.web_url };
+        }
+        return null;
       },
       save: (record) => store.put(record),
       now: deps.now,
@@ -73,9 +77,12 @@ export function createOutbox(deps: OutboxDeps) {
     const store = await deps.store();
     let records = await store.all();
     if (!recovered) {
+      // Only the records a stopped worker left `sending` change; the flag is set once they are
+      // stored, so a failed write is tried again on the next wake-up.
+      const recoveredRecords = recoverAfterCrash(records, deps.now(), deps.random).filter((record, index) => record !== records[index]);
+      for (const record of recoveredRecords) await store.put(record);
       recovered = true;
-      for (const record of recoverAfterCrash(records, deps.now(), deps.random)) await store.put(record);
-      records = await store.all();
+      if (recoveredRecords.length) records = await store.all();
     }
     const due = records.filter((record) => (record.status === 'pending' || record.status === 'unknown') && record.nextAttemptAt <= deps.now());
     if (due.length) {
@@ -105,7 +112,9 @@ export function createOutbox(deps: OutboxDeps) {
 
   /** Runs the queue, then reads the record again: the caller sees what delivery made of it. */
   async function afterRun(record: OutboxRecord): Promise<OutboxRecord> {
-    await serial(run);
+    // The record is stored whatever the delivery pass met: a failure there must not make the
+    // caller think it was not, or a second submit would file it twice.
+    await serial(run).catch(() => undefined);
     return (await (await deps.store()).get(record.id)) ?? record;
   }
 

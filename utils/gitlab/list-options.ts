@@ -20,6 +20,8 @@ export interface IssueListOptions {
   /** Default updated_at ascending, so sync can checkpoint after every page; `popularity` is by upvotes. */
   orderBy?: 'updated_at' | 'id' | 'popularity';
   sort?: 'asc' | 'desc';
+  /** `created_by_me`: only issues the token's user opened (issues.md `scope`). */
+  scope?: 'created_by_me' | 'all';
 }
 
 export interface MergeRequestListOptions {
@@ -42,6 +44,7 @@ export function issueQuery(options: IssueListOptions): QueryParams {
     issue_type: options.issueType,
     search: options.search,
     in: options.searchIn,
+    scope: options.scope,
   };
 }
 

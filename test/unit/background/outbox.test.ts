@@ -78,6 +78,19 @@ describe('the background outbox', () => {
     expect([gitlab.posts(), gitlab.issues.length]).toEqual([1, 1]);
   });
 
+  it('a suggestion relabelled by a triager before the lookup is still found (issues the user opened), never sent twice', async () => {
+    const gitlab = fakeGitLab();
+    gitlab.plan.push('fail-after');
+    const { outbox, clock, alarms } = await setUp(gitlab);
+    await outbox.submit(draft());
+    // Triaged at once: the suggestion label is replaced.
+    gitlab.issues[0]!.labels = ['engineering-allocation::accepted'];
+    clock.now = alarms.at(-1)!;
+    await outbox.wake();
+    expect((await outbox.list()).map((stored) => stored.status)).toEqual(['sent']);
+    expect([gitlab.posts(), gitlab.issues.length]).toEqual([1, 1]);
+  });
+
   it('two 503s before anything was stored: exactly one issue in the end', async () => {
     const gitlab = fakeGitLab();
     gitlab.plan.push('fail-before', 'fail-before');
