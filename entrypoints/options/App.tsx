@@ -10,6 +10,7 @@ import { KpiSection } from './sections/KpiSection';
 import { AllocationSection } from './sections/AllocationSection';
 import { DriSection } from './sections/DriSection';
 import { SyncSection } from './sections/SyncSection';
+import { SurveySection } from './sections/SurveySection';
 
 /** Messages by the field showing them: a text field, an allocation or DRI path (`allocation.rules.2.value`), or the form. */
 type Errors = Partial<Record<FormErrorKey, string>>;
@@ -199,6 +200,7 @@ export function App() {
         <KpiSection form={form} errors={errors} onChange={change} />
         <AllocationSection allocation={form.allocation} errors={errors} onChange={(allocation) => change({ allocation })} />
         <DriSection dri={form.dri} errors={errors} onChange={(dri) => change({ dri })} />
+        <SurveySection form={form} errors={errors} onChange={change} saved={saved} />
         <SyncSection form={form} errors={errors} onChange={change} />
         <div className="options-savebar" data-testid="save-bar">
           <div className="options-savebar__row">

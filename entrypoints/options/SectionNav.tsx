@@ -37,6 +37,7 @@ export const OPTIONS_SECTIONS: readonly NavEntry[] = [
       { id: 'dri-simple-heading', label: 'Simple issues and history' },
     ],
   },
+  { id: 'survey-heading', label: 'Survey' },
   { id: 'sync-heading', label: 'Sync' },
 ];
 

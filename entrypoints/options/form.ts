@@ -31,6 +31,8 @@ export interface FormState {
   allocation: AllocationForm;
   /** Settings section "dri" (SPEC §4) as rows; numbers and lists stay text until the candidate. */
   dri: DriForm;
+  /** Where survey suggestions are filed (a project path or id); empty: the issue's own project. */
+  surveyProject: string;
 }
 
 export type CategoryKind = 'product' | 'engineering';
@@ -128,6 +130,7 @@ export function formFromSettings(settings: PublicSettings): FormState {
     techContribution: String(settings.kpi.targets.techContribution),
     allocation: allocationFormFrom(settings.allocation),
     dri: driFormFrom(settings.dri),
+    surveyProject: settings.survey.project,
   };
 }
 
@@ -228,6 +231,7 @@ export function candidateFromForm(form: FormState): Record<string, unknown> {
     sync: { staleAfterMinutes: numberOf(form.staleAfterMinutes) },
     allocation: allocationCandidate(form.allocation),
     dri: driCandidate(form.dri),
+    survey: { project: form.surveyProject.trim() },
   };
 }
 
@@ -321,6 +325,7 @@ export function formErrorKey(path: string): FormErrorKey {
   if (path.startsWith('team.projects')) return 'projects';
   if (path.startsWith('team.engineers')) return 'engineers';
   if (path.startsWith('sync.staleAfterMinutes')) return 'staleAfterMinutes';
+  if (path.startsWith('survey.project')) return 'surveyProject';
   return 'form';
 }
 

@@ -6,6 +6,10 @@ import { timeAgo } from '../../utils/time-ago';
 import { formatAge } from '../../utils/kpi/format';
 import { SyncStatus } from './SyncStatus';
 import { TeamKpis } from './TeamKpis';
+import { Tabs } from './Tabs';
+import { Checkpoint } from '../../components/survey/Checkpoint';
+import { OutboxList } from '../../components/survey/OutboxList';
+import { SuggestForm } from '../../components/survey/SuggestForm';
 
 type Status =
   | { kind: 'loading' }
@@ -16,6 +20,7 @@ type SyncRun = { kind: 'idle' } | { kind: 'running' } | { kind: 'done'; ok: bool
 export function App() {
   const [status, setStatus] = useState<Status>({ kind: 'loading' });
   const [run, setRun] = useState<SyncRun>({ kind: 'idle' });
+  const [tab, setTab] = useState<PopupTab>('team');
 
   const refresh = useCallback(
     () =>
@@ -56,6 +61,11 @@ export function App() {
           Settings
         </button>
       </header>
+      <Tabs tabs={POPUP_TABS} selected={tab} onSelect={setTab} label="Engineering Lens">
+        {tab === 'suggest' ? <SuggestPanel /> : null}
+        {tab === 'checkpoint' ? <Checkpoint limit={8} /> : null}
+        {tab === 'team' ? (
+          <>
       {status.kind === 'loading' ? <p>Loading…</p> : null}
       {status.kind === 'error' ? <p className="field__error">{status.message}</p> : null}
       {ready && !ready.sync.configured ? (
@@ -90,7 +100,50 @@ export function App() {
           </details>
         </>
       ) : null}
+      <UnsentNotice onOpen={() => setTab('suggest')} />
+          </>
+        ) : null}
+      </Tabs>
     </main>
+  );
+}
+
+type PopupTab = 'team' | 'suggest' | 'checkpoint';
+const POPUP_TABS = [
+  { key: 'team', label: 'Team' },
+  { key: 'suggest', label: 'Suggest' },
+  { key: 'checkpoint', label: 'Checkpoint' },
+] as const satisfies readonly { key: PopupTab; label: string }[];
+
+/** The survey form and the outbox below it; a submit shows up in the list at once. */
+function SuggestPanel() {
+  const [submitted, setSubmitted] = useState(0);
+  return (
+    <>
+      <SuggestForm onSubmitted={() => setSubmitted((n) => n + 1)} />
+      <OutboxList refreshKey={submitted} />
+    </>
+  );
+}
+
+/** Suggestions GitLab refused wait for the user: said on the first tab, with the way there. */
+function UnsentNotice({ onOpen }: { onOpen: () => void }) {
+  const [failed, setFailed] = useState(0);
+  useEffect(() => {
+    sendMessage('ui:outbox', {}).then(
+      ({ submissions }) => setFailed(submissions.filter((item) => item.status === 'failed').length),
+      () => setFailed(0),
+    );
+  }, []);
+  if (!failed) return null;
+  return (
+    <p className="popup__unsent" data-testid="popup-unsent">
+      <span aria-hidden="true">! </span>
+      {failed === 1 ? '1 suggestion was not sent.' : `${failed} suggestions were not sent.`}{' '}
+      <button type="button" className="popup__link" onClick={onOpen}>
+        See why
+      </button>
+    </p>
   );
 }
 

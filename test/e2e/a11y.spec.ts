@@ -67,5 +67,14 @@ for (const theme of ['light', 'dark'] as const) {
     await expect(popup.getByRole('list', { name: /^Team KPIs/ })).toBeVisible({ timeout: 30_000 });
     await popup.getByText('Details').click();
     expect(await violations(popup)).toEqual([]);
+    // The survey's tabs: the form with the outbox, and the weekly checkpoint.
+    await popup.getByRole('tab', { name: 'Suggest' }).click();
+    await expect(popup.getByText('None yet.', { exact: false })).toBeVisible();
+    expect(await violations(popup)).toEqual([]);
+    await popup.getByRole('tab', { name: 'Checkpoint' }).press('ArrowRight');
+    await expect(popup.getByRole('tab', { name: 'Team' })).toBeFocused();
+    await popup.getByRole('tab', { name: 'Checkpoint' }).click();
+    await expect(popup.getByTestId('checkpoint').getByText(/Open suggestions in|No open suggestions/).first()).toBeVisible({ timeout: 30_000 });
+    expect(await violations(popup)).toEqual([]);
   });
 }

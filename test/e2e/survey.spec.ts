@@ -77,10 +77,32 @@ surveyTest('a 503 returned after GitLab stored the issue creates no duplicate', 
   expect(sandbox.requests.entries.filter((entry) => entry.method === 'POST')).toHaveLength(1);
 });
 
+surveyTest('with the next two POSTs answered 503, exactly one issue is created within 90 s', async ({ context, sandbox, openOptions }) => {
+  surveyTest.setTimeout(150_000);
+  await configure(await openOptions(), sandbox.url, API_TOKEN);
+  // Answered before GitLab does anything: nothing is stored by either.
+  sandbox.controls.failNext({ count: 2, status: 503, method: 'POST', pathPrefix: '/api/v4/projects/' });
+  const page = await context.newPage();
+  const dialog = await openForm(page, sandbox);
+  await fill(dialog);
+  const submitted = Date.now();
+  await dialog.getByRole('button', { name: 'Submit suggestion' }).click();
+  await expect(dialog.getByTestId('lens-survey-state')).toContainText('last try: GitLab had a server error');
+  await expect(dialog.getByTestId('lens-survey-state')).toContainText('Sent', { timeout: 90_000 });
+  expect(Date.now() - submitted).toBeLessThan(90_000);
+  expect(suggestions(sandbox)).toHaveLength(1);
+  const log = sandbox.requests.entries.filter((entry) => entry.path.startsWith(`/api/v4/projects/${encodeURIComponent(PROJECT_PATHS.webApp)}/issues`));
+  // Each re-send after an unanswered one is preceded by a lookup.
+  expect(log.map((entry) => `${entry.method} ${entry.status}`)).toEqual(['POST 503', 'GET 200', 'POST 503', 'GET 200', 'POST 201']);
+});
+
 surveyTest('a read_api token: the message names the api scope and the suggestion is kept', async ({ context, sandbox, openOptions }) => {
   await configure(await openOptions(), sandbox.url, READ_TOKEN);
   const page = await context.newPage();
   const dialog = await openForm(page, sandbox);
+  // Told when the form opens, before anything is typed.
+  await expect(dialog.getByTestId('lens-survey-blocked')).toContainText('needs a token with the api scope; this one has read_api');
+  await expect(dialog.getByTestId('lens-survey-blocked')).toContainText('What you write is kept');
   await fill(dialog);
   await dialog.getByRole('button', { name: 'Submit suggestion' }).click();
   await expect(dialog.getByTestId('lens-survey-state')).toContainText('api scope', { timeout: 30_000 });

@@ -2,13 +2,15 @@
  * "Suggest engineering allocation" (SPEC §6): a button that opens the survey in a modal dialog
  * (the native <dialog>: focus stays inside, Escape closes). The draft is kept by the background as
  * it is typed, so closing the form, the tab or the browser loses nothing; a submit is written to
- * the outbox first and its state (pending, sent, failed) is shown in place.
+ * the outbox first and its state (pending, sent, failed) is shown in place. A token that cannot
+ * file issues is named when the form opens, before anything is typed.
  */
 import { useEffect, useId, useRef, useState } from 'react';
-import type { OutboxItem } from '../../../utils/messages';
+import type { OutboxItem, ResponseOf } from '../../../utils/messages';
 import { MessageError } from '../../../utils/message-envelope';
 import { sendMessage } from '../../../utils/send-message';
-import { GITLAB_TITLE_MAX, SURVEY_CATEGORIES, SURVEY_QUESTIONS } from '../../../utils/survey/questions';
+import { outboxStateText } from '../../../utils/survey/status-text';
+import { EMPTY_SURVEY_FIELDS, SurveyFields, type SurveyFieldValues } from '../../../components/survey/SurveyFields';
 
 interface Related {
   projectPath: string;
@@ -16,22 +18,22 @@ interface Related {
   url: string;
 }
 
-type Fields = { suggestion: string; justification: string; category: string };
-const EMPTY: Fields = { suggestion: '', justification: '', category: '' };
-/** Longer answers are refused by the background with a field message; this only stops runaway paste. */
-const ANSWER_MAX = 100_000;
+/** While a submission is on its way, its state is asked again this often. */
+const STATUS_POLL_MS = 3_000;
 
 export function SuggestAllocation({ related }: { related: Related }) {
   const dialog = useRef<HTMLDialogElement>(null);
   const opener = useRef<HTMLButtonElement>(null);
   const titleId = useId();
-  const [fields, setFields] = useState<Fields>(EMPTY);
+  const [fields, setFields] = useState<SurveyFieldValues>(EMPTY_SURVEY_FIELDS);
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const [submission, setSubmission] = useState<OutboxItem | null>(null);
+  const [shown, setShown] = useState<{ submission: OutboxItem; at: number } | null>(null);
+  const submission = shown?.submission ?? null;
+  const setSubmission = (item: OutboxItem) => setShown({ submission: item, at: Date.now() });
+  const [context, setContext] = useState<ResponseOf<'content:survey-context'> | null>(null);
   const [busy, setBusy] = useState(false);
   const draftKey = `${related.projectPath}#${related.iid}`;
 
-  // While a submission is on its way, its state is asked again now and then.
   useEffect(() => {
     if (!submission || submission.status === 'sent' || submission.status === 'failed' || submission.status === 'discarded') return;
     const timer = setTimeout(() => {
@@ -39,18 +41,19 @@ export function SuggestAllocation({ related }: { related: Related }) {
         (answer) => answer.submission && setSubmission(answer.submission),
         () => {},
       );
-    }, 3_000);
+    }, STATUS_POLL_MS);
     return () => clearTimeout(timer);
   }, [submission]);
 
   const open = () => {
     dialog.current?.showModal();
     sendMessage('content:survey-draft', { key: draftKey }).then(
-      (answer) => answer.draft && setFields({ ...EMPTY, ...answer.draft }),
+      (answer) => answer.draft && setFields({ ...EMPTY_SURVEY_FIELDS, ...answer.draft }),
       () => {},
     );
+    sendMessage('content:survey-context', {}).then(setContext, () => setContext(null));
   };
-  const change = (patch: Partial<Fields>) => {
+  const change = (patch: Partial<SurveyFieldValues>) => {
     const next = { ...fields, ...patch };
     setFields(next);
     setErrors({});
@@ -66,7 +69,7 @@ export function SuggestAllocation({ related }: { related: Related }) {
           return;
         }
         setSubmission(answer.submission);
-        setFields(EMPTY);
+        setFields(EMPTY_SURVEY_FIELDS);
         void sendMessage('content:survey-draft', { key: draftKey, set: null }).catch(() => {});
       },
       (error: unknown) => {
@@ -75,16 +78,7 @@ export function SuggestAllocation({ related }: { related: Related }) {
       },
     );
   };
-  const field = (name: keyof Fields) => ({
-    'aria-invalid': errors[name] ? true : undefined,
-    'aria-describedby': errors[name] ? `${titleId}-${name}-error` : undefined,
-  });
-  const error = (name: string) =>
-    errors[name] ? (
-      <span className="lens-survey__error" id={`${titleId}-${name}-error`}>
-        {errors[name]}
-      </span>
-    ) : null;
+  const formError = errors.surveyProject ?? errors.form;
 
   return (
     <>
@@ -102,37 +96,19 @@ export function SuggestAllocation({ related }: { related: Related }) {
         >
           <h2 id={titleId}>Suggest engineering allocation</h2>
           <p className="lens-muted">
-            About {related.projectPath}#{related.iid}. Filed as a new issue for the weekly checkpoint.
+            About {related.projectPath}#{related.iid}. Filed as a new issue in {context?.surveyProject ?? related.projectPath} for the weekly checkpoint.
           </p>
-          <label className="lens-survey__field">
-            <span>{SURVEY_QUESTIONS.suggestion}</span>
-            <textarea required maxLength={ANSWER_MAX} rows={3} value={fields.suggestion} onChange={(event) => change({ suggestion: event.target.value })} {...field('suggestion')} />
-            <span className="lens-muted">The first {GITLAB_TITLE_MAX} characters become the issue&apos;s title.</span>
-            {error('suggestion')}
-          </label>
-          <label className="lens-survey__field">
-            <span>{SURVEY_QUESTIONS.justification}</span>
-            <textarea required maxLength={ANSWER_MAX} rows={4} value={fields.justification} onChange={(event) => change({ justification: event.target.value })} {...field('justification')} />
-            {error('justification')}
-          </label>
-          <label className="lens-survey__field">
-            <span>Category</span>
-            <select required value={fields.category} onChange={(event) => change({ category: event.target.value })} {...field('category')}>
-              <option value="" disabled>
-                Choose a category
-              </option>
-              {SURVEY_CATEGORIES.map((category) => (
-                <option key={category} value={category}>
-                  {category}
-                </option>
-              ))}
-            </select>
-            {error('category')}
-          </label>
-          {error('surveyProject')}
-          {error('form')}
+          {context?.blocked ? (
+            <p className="lens-survey__blocked" data-testid="lens-survey-blocked">
+              <span aria-hidden="true">! </span>
+              {context.blocked}
+            </p>
+          ) : null}
+          <SurveyFields idPrefix={titleId} values={fields} errors={errors} onChange={change} />
+          {formError ? <span className="lens-survey__error">{formError}</span> : null}
           <p role="status" aria-live="polite" className="lens-survey__state" data-testid="lens-survey-state">
-            {submission ? stateText(submission) : ''}
+            {shown ? outboxStateText(shown.submission, shown.at) : ''}
+            {submission?.status === 'failed' ? ' It is kept in the outbox (toolbar popup) to edit and resend.' : ''}
             {submission?.issueUrl ? (
               <>
                 {' '}
@@ -152,19 +128,4 @@ export function SuggestAllocation({ related }: { related: Related }) {
       </dialog>
     </>
   );
-}
-
-function stateText(item: OutboxItem): string {
-  switch (item.status) {
-    case 'sent':
-      return 'Sent: filed as a new issue.';
-    case 'failed':
-      return `Not sent: ${item.reason ?? 'GitLab refused it'}. ${item.fix ?? ''} It is kept in the outbox (toolbar popup) to edit and resend.`;
-    case 'pending':
-    case 'unknown':
-    case 'sending':
-      return `Saved in the outbox; sending${item.nextAttemptAt && item.nextAttemptAt > Date.now() ? ` again at ${new Date(item.nextAttemptAt).toLocaleTimeString()}` : ''}${item.reason ? ` (last try: ${item.reason})` : ''}.`;
-    default:
-      return '';
-  }
 }

@@ -45,16 +45,44 @@ try {
   }
   const popup = await context.newPage();
   await popup.setViewportSize({ width: 380, height: 600 });
+  // Two suggestions in the outbox: one sent, one GitLab refused (422), as users meet them.
+  await settle(popup, `chrome-extension://${id}/popup.html`, '.kpi-list li');
+  await popup.getByRole('tab', { name: 'Suggest' }).click();
+  for (const [suggestion, category, fault] of [
+    ['Make the CI cache survive runner restarts', 'developer efficiency', false],
+    ['Split the checkout session store off Redis DB 0', 'performance', true],
+  ] as const) {
+    if (fault) sandbox.controls.failNext({ status: 422, method: 'POST', pathPrefix: '/api/v4/projects/', body: { message: { title: ['is too long (maximum is 255 characters)'] } } });
+    await popup.getByLabel(/^If you were paid 1%/).fill(suggestion);
+    await popup.getByLabel('How would you justify it?').fill('Pipelines would be 4 minutes faster for everyone, every day.');
+    await popup.getByLabel('Category').selectOption(category);
+    await popup.getByRole('button', { name: 'Submit suggestion' }).click();
+    await popup.getByTestId('survey-form-state').filter({ hasText: fault ? 'Not sent' : 'Sent' }).waitFor();
+  }
   for (const theme of ['light', 'dark'] as const) {
     await popup.emulateMedia({ colorScheme: theme });
     await settle(popup, `chrome-extension://${id}/popup.html`, '.kpi-list li');
     await popup.screenshot({ path: out(`popup-${theme}`) });
+    await popup.getByRole('tab', { name: 'Suggest' }).click();
+    await popup.getByTestId('outbox-item').first().waitFor();
+    await popup.screenshot({ path: out(`popup-suggest-${theme}`) });
+    await popup.getByRole('tab', { name: 'Checkpoint' }).click();
+    await popup.getByTestId('checkpoint-item').first().waitFor();
+    await popup.screenshot({ path: out(`popup-checkpoint-${theme}`) });
+  }
+  // The survey's dialog on an issue page.
+  for (const theme of ['light', 'dark'] as const) {
+    sandbox.controls.setTheme(theme);
+    await settle(page, `${sandbox.url}/${PROJECT_PATHS.webApp}/-/issues/87`, '[data-lens="issue-suggest-allocation"] button');
+    await page.locator('[data-lens="issue-suggest-allocation"] button').first().click();
+    await page.waitForTimeout(500);
+    await page.screenshot({ path: out(`survey-dialog-${theme}`) });
   }
   // The options page's Allocation and Suggested DRI sections (the rules and the registry editors).
   await options.setViewportSize({ width: 1100, height: 900 });
   for (const theme of ['light', 'dark'] as const) {
     await options.emulateMedia({ colorScheme: theme });
-    for (const [name, heading] of [['options-allocation', '#allocation-heading'], ['options-dri', '#dri-heading']] as const) {
+    for (const [name, heading] of [['options-allocation', '#allocation-heading'], ['options-dri', '#dri-heading'], ['options-survey', '#survey-heading']] as const) {
       await options.locator(heading).scrollIntoViewIfNeeded();
       await options.locator(heading).evaluate((element) => element.closest('section')?.scrollIntoView());
       await options.screenshot({ path: out(`${name}-${theme}`) });
