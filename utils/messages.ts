@@ -229,6 +229,8 @@ export const uiMessages = {
   'ui:survey-context': { request: z.object({}), response: surveyContextResponse },
   /** The popup form's unsent draft. */
   'ui:survey-draft': surveyDraftMessage,
+  /** A suggestion's state, for the popup form that submitted it. */
+  'ui:survey-status': { request: z.object({ id: z.string() }), response: z.object({ submission: z.nullable(outboxItemSchema) }) },
   /**
    * The weekly checkpoint: open suggestions in the survey project (or the team's projects and
    * group when none is set), most upvoted first, optionally of one category.

@@ -5,63 +5,49 @@
  */
 import { useEffect, useId, useState } from 'react';
 import type { OutboxItem, ResponseOf } from '../../utils/messages';
-import { MessageError } from '../../utils/message-envelope';
 import { sendMessage } from '../../utils/send-message';
 import { outboxStateText } from '../../utils/survey/status-text';
 import { EMPTY_SURVEY_FIELDS, SurveyFields, type SurveyFieldValues } from './SurveyFields';
+import { useSurveySubmission } from './use-survey-submission';
 
 const DRAFT_KEY = 'popup';
 
 type Values = SurveyFieldValues & { surveyProject: string };
 
+const EMPTY: Values = { ...EMPTY_SURVEY_FIELDS, surveyProject: '' };
+
 export function SuggestForm({ onSubmitted }: { onSubmitted: (item: OutboxItem) => void }) {
-  const [values, setValues] = useState<Values>({ ...EMPTY_SURVEY_FIELDS, surveyProject: '' });
-  const [errors, setErrors] = useState<Record<string, string>>({});
   const [context, setContext] = useState<ResponseOf<'ui:survey-context'> | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [result, setResult] = useState<{ item: OutboxItem; at: number } | null>(null);
   const idPrefix = useId();
   const projectId = useId();
+  const form = useSurveySubmission(
+    {
+      loadDraft: () => sendMessage('ui:survey-draft', { key: DRAFT_KEY }).then((answer) => answer.draft),
+      saveDraft: (set) => sendMessage('ui:survey-draft', { key: DRAFT_KEY, set }),
+      submit: (draft) =>
+        sendMessage('ui:survey-submit', { draft }).then((answer) => {
+          if (answer.ok) onSubmitted(answer.submission);
+          return answer;
+        }),
+      status: (id) => sendMessage('ui:survey-status', { id }).then((answer) => answer.submission),
+    },
+    EMPTY,
+    ['surveyProject'],
+  );
+  const { values, errors, shown: result } = form;
 
   useEffect(() => {
-    void Promise.all([
-      sendMessage('ui:survey-context', {}).catch(() => null),
-      sendMessage('ui:survey-draft', { key: DRAFT_KEY }).catch(() => ({ draft: null })),
-    ]).then(([found, { draft }]) => {
-      setContext(found);
-      setValues({ ...EMPTY_SURVEY_FIELDS, surveyProject: found?.surveyProject ?? '', ...(draft ?? {}) });
-    });
+    void sendMessage('ui:survey-context', {})
+      .catch(() => null)
+      .then((found) => {
+        setContext(found);
+        return form.load(found?.surveyProject ? { surveyProject: found.surveyProject } : {});
+      });
+    // Once, when the popup opens.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
-
-  const change = (patch: Partial<Values>) => {
-    const next = { ...values, ...patch };
-    setValues(next);
-    setErrors({});
-    setResult(null);
-    void sendMessage('ui:survey-draft', { key: DRAFT_KEY, set: next }).catch(() => {});
-  };
-
-  const submit = () => {
-    setBusy(true);
-    sendMessage('ui:survey-submit', { draft: values }).then(
-      (answer) => {
-        setBusy(false);
-        if (!answer.ok) {
-          setErrors(answer.fieldErrors);
-          return;
-        }
-        setResult({ item: answer.submission, at: Date.now() });
-        const cleared = { ...EMPTY_SURVEY_FIELDS, surveyProject: values.surveyProject };
-        setValues(cleared);
-        void sendMessage('ui:survey-draft', { key: DRAFT_KEY, set: null }).catch(() => {});
-        onSubmitted(answer.submission);
-      },
-      (error: unknown) => {
-        setBusy(false);
-        setErrors({ form: `Not submitted (your text is kept): ${error instanceof MessageError || error instanceof Error ? error.message : String(error)}` });
-      },
-    );
-  };
+  const change = form.change;
+  const submit = () => form.submit();
 
   const projectError = errors.surveyProject;
   return (
@@ -107,19 +93,19 @@ export function SuggestForm({ onSubmitted }: { onSubmitted: (item: OutboxItem) =
       )}
       {errors.form ? <p className="lens-survey__error">{errors.form}</p> : null}
       <p role="status" aria-live="polite" className="lens-survey__state" data-testid="survey-form-state">
-        {result ? outboxStateText(result.item, result.at) : ''}
-        {result?.item.issueUrl ? (
+        {result ? outboxStateText(result.submission, result.at) : ''}
+        {result?.submission.issueUrl ? (
           <>
             {' '}
-            <a href={result.item.issueUrl} target="_blank" rel="noreferrer">
+            <a href={result.submission.issueUrl} target="_blank" rel="noreferrer">
               Open the issue
             </a>
           </>
         ) : null}
       </p>
       <div className="actions">
-        <button type="submit" className="primary" disabled={busy}>
-          {busy ? 'Submitting…' : 'Submit suggestion'}
+        <button type="submit" className="primary" disabled={form.busy}>
+          {form.busy ? 'Submitting…' : 'Submit suggestion'}
         </button>
       </div>
     </form>

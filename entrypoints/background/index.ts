@@ -80,6 +80,7 @@ export default defineBackground(() => {
       if (at === null) void browser.alarms.clear(OUTBOX_ALARM);
       else void browser.alarms.create(OUTBOX_ALARM, { when: Math.max(at, Date.now() + 1_000) });
     },
+    online: () => navigator.onLine,
   });
 
   async function clearCache(): Promise<void> {
@@ -173,7 +174,8 @@ export default defineBackground(() => {
   );
   // A worker that starts may find a suggestion a stopped one left mid-send: recovered and resumed.
   outbox.wake().catch((error: unknown) => log('survey outbox failed', error));
-  // Back online (the worker's global in Chrome, the background page's window in Firefox).
+  // Back online: Firefox's background page fires it; Chrome's worker does not, and the outbox
+  // polls navigator.onLine instead (OFFLINE_POLL_MS).
   if (typeof globalThis.addEventListener === 'function') {
     globalThis.addEventListener('online', () => void outbox.wake(true).catch((error: unknown) => log('survey outbox failed', error)));
   }

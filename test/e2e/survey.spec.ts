@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import { API_TOKEN, PROJECT_IDS, PROJECT_PATHS, READ_TOKEN, startSandbox, type Sandbox } from '../gitlab-sandbox/index';
 import { configure, expect, test } from './fixtures';
+import { extensionWorker } from './service-worker';
 
 const QUESTION_1 = 'If you were paid 1% of the engineering development fee per release to work on something, what would that be?';
 const QUESTION_2 = 'How would you justify it?';
@@ -92,8 +93,48 @@ surveyTest('with the next two POSTs answered 503, exactly one issue is created w
   expect(Date.now() - submitted).toBeLessThan(90_000);
   expect(suggestions(sandbox)).toHaveLength(1);
   const log = sandbox.requests.entries.filter((entry) => entry.path.startsWith(`/api/v4/projects/${encodeURIComponent(PROJECT_PATHS.webApp)}/issues`));
-  // Each re-send after an unanswered one is preceded by a lookup.
-  expect(log.map((entry) => `${entry.method} ${entry.status}`)).toEqual(['POST 503', 'GET 200', 'POST 503', 'GET 200', 'POST 201']);
+  // Each re-send after an unanswered one is preceded by a lookup: the suggestions by label, then
+  // the issues the user opened (in case a triager relabelled it).
+  expect(log.map((entry) => `${entry.method} ${entry.status}`)).toEqual(['POST 503', 'GET 200', 'GET 200', 'POST 503', 'GET 200', 'GET 200', 'POST 201']);
+});
+
+surveyTest('the service worker stopped right after submit: the issue is still created, once', async ({ context, extensionId, sandbox, openOptions }) => {
+  surveyTest.setTimeout(120_000);
+  const options = await openOptions();
+  await configure(options, sandbox.url, API_TOKEN);
+  const worker = await extensionWorker(context, extensionId, options);
+  // GitLab stores the issue at once but answers late: the worker is gone before the answer.
+  sandbox.controls.delayAfterCommit({ ms: 10_000, method: 'POST', pathPrefix: '/api/v4/projects/' });
+  const page = await context.newPage();
+  const dialog = await openForm(page, sandbox);
+  await fill(dialog);
+  await dialog.getByRole('button', { name: 'Submit suggestion' }).click();
+  await expect.poll(() => suggestions(sandbox).length).toBe(1);
+  await worker.stop();
+  // The next worker finds the suggestion left mid-send, looks its id up, and does not send again.
+  await expect(dialog.getByTestId('lens-survey-state')).toContainText('Sent', { timeout: 90_000 });
+  expect(worker.history.slice(worker.history.lastIndexOf('stopped'))).toContain('running');
+  expect(suggestions(sandbox)).toHaveLength(1);
+  expect(sandbox.requests.entries.filter((entry) => entry.method === 'POST')).toHaveLength(1);
+  await expect(dialog.getByRole('link', { name: 'Open the issue' })).toHaveAttribute('href', new RegExp(`/-/issues/${suggestions(sandbox)[0]!.iid}$`));
+});
+
+surveyTest('offline, then online: kept in the outbox, delivered once when the browser is back', async ({ context, sandbox, openOptions }) => {
+  surveyTest.setTimeout(120_000);
+  await configure(await openOptions(), sandbox.url, API_TOKEN);
+  const page = await context.newPage();
+  const dialog = await openForm(page, sandbox);
+  await fill(dialog);
+  await context.setOffline(true);
+  await dialog.getByRole('button', { name: 'Submit suggestion' }).click();
+  await expect(dialog.getByTestId('lens-survey-state')).toContainText('Saved in the outbox');
+  // Nothing goes out while offline.
+  await page.waitForTimeout(3_000);
+  expect(sandbox.requests.entries.filter((entry) => entry.method === 'POST')).toEqual([]);
+  await context.setOffline(false);
+  await expect(dialog.getByTestId('lens-survey-state')).toContainText('Sent', { timeout: 60_000 });
+  expect(suggestions(sandbox)).toHaveLength(1);
+  expect(sandbox.requests.entries.filter((entry) => entry.method === 'POST')).toHaveLength(1);
 });
 
 surveyTest('a read_api token: the message names the api scope and the suggestion is kept', async ({ context, sandbox, openOptions }) => {

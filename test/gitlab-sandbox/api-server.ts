@@ -145,6 +145,14 @@ export async function handleApi(ctx: ApiServerContext, req: IncomingMessage, res
     log(send(res, method, failureResult(afterCommit.status, afterCommit.body)), handledStatus);
     return;
   }
+  if (afterCommit?.kind === 'delay') {
+    await sleep(afterCommit.ms);
+    // The client went away meanwhile: nobody gets the answer.
+    if (req.socket.destroyed || res.destroyed) {
+      log(0, handledStatus);
+      return;
+    }
+  }
   log(send(res, method, result));
 }
 

@@ -67,6 +67,10 @@ const ACTIONS: Record<string, Action> = {
     controls.dropAfterCommit({ count: numberField(body, 'count'), ...matcher(body) });
     return controls.state;
   },
+  'POST /delay-after-commit': (controls, body) => {
+    controls.delayAfterCommit({ count: numberField(body, 'count'), ms: numberField(body, 'ms', 10_000)!, ...matcher(body) });
+    return controls.state;
+  },
   'POST /issue-search': (controls, body) => {
     controls.setIssueSearch(oneOf<IssueSearchMode>(body, 'mode', ['full-text', 'substring']));
     return controls.state;

@@ -36,6 +36,12 @@ export interface DropRule extends Matcher {
   remaining: number;
 }
 
+/** Handled at once (it takes effect), answered only after `ms`: a slow response a client may not wait for. */
+export interface DelayRule extends Matcher {
+  remaining: number;
+  ms: number;
+}
+
 /** A proxy or a moved GitLab in front of the API: answers a redirect instead. */
 export interface RedirectRule extends Matcher {
   remaining: number;
@@ -55,6 +61,8 @@ export interface ControlState {
   failuresAfterCommit: FailureRule[];
   /** Requests handled normally, then their socket destroyed without a response. */
   dropsAfterCommit: DropRule[];
+  /** Requests handled normally, then answered late. */
+  delaysAfterCommit: DelayRule[];
   /** `search` on issue lists: GitLab's full-text search (default) or the older substring match. */
   issueSearch: IssueSearchMode;
   issueView: IssueView;
@@ -87,7 +95,8 @@ export type Fault =
   | { kind: 'drop' }
   | { kind: 'redirect'; status: number; location: string }
   | { kind: 'rate-limit'; retryAfter: number }
-  | { kind: 'fail'; status: number; body: unknown };
+  | { kind: 'fail'; status: number; body: unknown }
+  | { kind: 'delay'; ms: number };
 
 const defaults = (): ControlState => ({
   latencyMs: 0,
@@ -97,6 +106,7 @@ const defaults = (): ControlState => ({
   redirects: [],
   failuresAfterCommit: [],
   dropsAfterCommit: [],
+  delaysAfterCommit: [],
   issueSearch: 'full-text',
   issueView: 'work_item',
   theme: 'light',
@@ -176,6 +186,14 @@ export class Controls {
     this.state.dropsAfterCommit.push({ remaining: options.count ?? 1, pathPrefix: options.pathPrefix, method: options.method });
   }
 
+  /**
+   * The next `count` matching API requests are handled as usual, then answered only after `ms`:
+   * a client stopped meanwhile (a service worker Chrome stops) never learns the outcome.
+   */
+  delayAfterCommit(options: { count?: number; ms: number } & Matcher): void {
+    this.state.delaysAfterCommit.push({ remaining: options.count ?? 1, ms: options.ms, pathPrefix: options.pathPrefix, method: options.method });
+  }
+
   /** How `search` on issue lists matches: 'full-text' (GitLab 15.x and later, default) or 'substring' (older GitLab). */
   setIssueSearch(mode: IssueSearchMode): void {
     this.state.issueSearch = mode;
@@ -243,12 +261,14 @@ export class Controls {
 
   /**
    * Consumes and returns the fault replacing the answer of a request that was handled (and took
-   * effect), if any: drop, then failure. Asked only for requests no earlier fault answered.
+   * effect), if any: drop, then failure, then delay. Asked only for requests no earlier fault answered.
    */
-  takeAfterCommitFault(method: string, path: string): Extract<Fault, { kind: 'drop' | 'fail' }> | null {
+  takeAfterCommitFault(method: string, path: string): Extract<Fault, { kind: 'drop' | 'fail' | 'delay' }> | null {
     if (consumeRule(this.state.dropsAfterCommit, method, path)) return { kind: 'drop' };
     const failure = consumeRule(this.state.failuresAfterCommit, method, path);
-    return failure ? { kind: 'fail', status: failure.status, body: failure.body } : null;
+    if (failure) return { kind: 'fail', status: failure.status, body: failure.body };
+    const delay = consumeRule(this.state.delaysAfterCommit, method, path);
+    return delay ? { kind: 'delay', ms: delay.ms } : null;
   }
 }
 

@@ -32,11 +32,21 @@ export interface OutboxDeps {
   schedule: (at: number | null) => void;
   /** Told after every change, for open popups and forms. */
   changed?: () => void;
+  /**
+   * Whether the browser says it is online (navigator.onLine). Chrome fires no `online` event in
+   * an extension's service worker, so while offline nothing is sent (a send would only grow the
+   * backoff) and the outbox looks again every OFFLINE_POLL_MS; coming back counts as `online`.
+   */
+  online?: () => boolean;
 }
+
+/** How often an offline browser is checked for being back (Chrome's shortest alarm is 30 s). */
+export const OFFLINE_POLL_MS = 30_000;
 
 export function createOutbox(deps: OutboxDeps) {
   let queue: Promise<unknown> = Promise.resolve();
   let recovered = false;
+  let offline = false;
   const serial = <T>(work: () => Promise<T>): Promise<T> => {
     const run = queue.then(work, work);
     queue = run.catch(() => undefined);
@@ -84,6 +94,16 @@ export function createOutbox(deps: OutboxDeps) {
       recovered = true;
       if (recoveredRecords.length) records = await store.all();
     }
+    if (deps.online && !deps.online()) {
+      offline = true;
+      deps.schedule(deps.now() + OFFLINE_POLL_MS);
+      deps.changed?.();
+      return;
+    }
+    if (offline) {
+      offline = false;
+      records = await backOnline(store, records);
+    }
     const due = records.filter((record) => (record.status === 'pending' || record.status === 'unknown') && record.nextAttemptAt <= deps.now());
     if (due.length) {
       const delivery = await deliveryDeps(store).catch(() => null);
@@ -99,6 +119,13 @@ export function createOutbox(deps: OutboxDeps) {
     for (const record of after) if (!kept.has(record.id)) await store.remove(record.id);
     deps.schedule(nextWakeUp(after.filter((record) => kept.has(record.id)), deps.now()));
     deps.changed?.();
+  }
+
+  /** Waiting records are due now (an unknown one still waits out its settle time). */
+  async function backOnline(store: OutboxStore, records: OutboxRecord[]): Promise<OutboxRecord[]> {
+    const changed = records.filter((record) => accepts(record, { type: 'online' }));
+    for (const record of changed) await store.put(transition(record, { type: 'online' }, deps.now(), deps.random));
+    return changed.length ? store.all() : records;
   }
 
   async function apply(id: string, event: Parameters<typeof transition>[1]): Promise<OutboxRecord> {
@@ -118,24 +145,36 @@ export function createOutbox(deps: OutboxDeps) {
     return (await (await deps.store()).get(record.id)) ?? record;
   }
 
+  /** A form's own id makes a repeated submit (its first answer got lost) the same suggestion. */
+  const write = (draft: SubmissionDraft, id?: string) =>
+    serial(async () => {
+      const store = await deps.store();
+      const existing = id === undefined ? undefined : await store.get(id);
+      if (existing) return existing;
+      const record = newSubmission(id ?? submissionId(deps.randomBytes), draft, deps.now());
+      await store.put(record);
+      deps.changed?.();
+      return record;
+    });
+
   return {
-    /** Written to the outbox before any request; delivery starts at once. */
-    submit: (draft: SubmissionDraft) =>
-      serial(async () => {
-        const store = await deps.store();
-        const record = newSubmission(submissionId(deps.randomBytes), draft, deps.now());
-        await store.put(record);
-        deps.changed?.();
-        return record;
-      }).then(afterRun),
+    /**
+     * Written to the outbox before any request; resolves once it is stored, with `delivered` for
+     * the record as the delivery that starts at once leaves it. A caller that cannot wait (the
+     * worker may be stopped mid-request) answers with the stored record.
+     */
+    enqueue: async (draft: SubmissionDraft, id?: string) => {
+      const record = await write(draft, id);
+      return { record, delivered: afterRun(record) };
+    },
+    /** enqueue, then wait for the delivery. */
+    submit: (draft: SubmissionDraft, id?: string) => write(draft, id).then(afterRun),
     /** The alarm, the worker's start, or the browser coming back online. */
     wake: (online = false) =>
       serial(async () => {
         if (online) {
           const store = await deps.store();
-          for (const record of await store.all()) {
-            if (accepts(record, { type: 'online' })) await store.put(transition(record, { type: 'online' }, deps.now(), deps.random));
-          }
+          await backOnline(store, await store.all());
         }
         await run();
       }),

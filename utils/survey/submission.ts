@@ -14,7 +14,9 @@ export const SUGGESTION_LABEL = 'engineering-allocation::suggestion';
 const CATEGORY_LABEL_PREFIX = 'engineering-allocation-category::';
 const MARKER_NAME = 'engineering-lens-submission';
 
-const SUBMISSION_ID = /^ela-[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+// The id and its format live apart, without zod, for the forms that make one (content script).
+export { SUBMISSION_ID, submissionId } from './submission-id';
+import { SUBMISSION_ID } from './submission-id';
 export const submissionIdSchema = z.string().regex(SUBMISSION_ID, 'Not a submission id.');
 /** Every id has this length, so the description size can be checked before an id exists. */
 const PLACEHOLDER_ID = 'ela-00000000-0000-4000-8000-000000000000';
@@ -59,20 +61,6 @@ export const submissionDraftSchema = z
   });
 export type SubmissionDraftInput = z.input<typeof submissionDraftSchema>;
 export type SubmissionDraft = z.output<typeof submissionDraftSchema>;
-
-/**
- * `ela-` plus a version 4 UUID built from 16 injected random bytes (in the extension:
- * `crypto.getRandomValues`), so tests can pin ids.
- */
-export function submissionId(randomBytes: (length: number) => Uint8Array): string {
-  const bytes = randomBytes(16);
-  if (bytes.length < 16) throw new Error('submissionId needs 16 random bytes.');
-  const b = Array.from(bytes.subarray(0, 16));
-  b[6] = (b[6]! & 0x0f) | 0x40;
-  b[8] = (b[8]! & 0x3f) | 0x80;
-  const hex = b.map((byte) => byte.toString(16).padStart(2, '0')).join('');
-  return `ela-${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
-}
 
 /** The first answer on one line; cut on a word boundary with "…" when GitLab would reject it. */
 export function issueTitle(suggestion: string): string {

@@ -5,12 +5,12 @@
  * the outbox first and its state (pending, sent, failed) is shown in place. A token that cannot
  * file issues is named when the form opens, before anything is typed.
  */
-import { useEffect, useId, useRef, useState } from 'react';
-import type { OutboxItem, ResponseOf } from '../../../utils/messages';
-import { MessageError } from '../../../utils/message-envelope';
+import { useId, useRef, useState } from 'react';
+import type { ResponseOf } from '../../../utils/messages';
 import { sendMessage } from '../../../utils/send-message';
 import { outboxStateText } from '../../../utils/survey/status-text';
-import { EMPTY_SURVEY_FIELDS, SurveyFields, type SurveyFieldValues } from '../../../components/survey/SurveyFields';
+import { EMPTY_SURVEY_FIELDS, SurveyFields } from '../../../components/survey/SurveyFields';
+import { useSurveySubmission } from '../../../components/survey/use-survey-submission';
 
 interface Related {
   projectPath: string;
@@ -18,65 +18,28 @@ interface Related {
   url: string;
 }
 
-/** While a submission is on its way, its state is asked again this often. */
-const STATUS_POLL_MS = 3_000;
-
 export function SuggestAllocation({ related }: { related: Related }) {
   const dialog = useRef<HTMLDialogElement>(null);
   const opener = useRef<HTMLButtonElement>(null);
   const titleId = useId();
-  const [fields, setFields] = useState<SurveyFieldValues>(EMPTY_SURVEY_FIELDS);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [shown, setShown] = useState<{ submission: OutboxItem; at: number } | null>(null);
-  const submission = shown?.submission ?? null;
-  const setSubmission = (item: OutboxItem) => setShown({ submission: item, at: Date.now() });
   const [context, setContext] = useState<ResponseOf<'content:survey-context'> | null>(null);
-  const [busy, setBusy] = useState(false);
   const draftKey = `${related.projectPath}#${related.iid}`;
-
-  useEffect(() => {
-    if (!submission || submission.status === 'sent' || submission.status === 'failed' || submission.status === 'discarded') return;
-    const timer = setTimeout(() => {
-      sendMessage('content:survey-status', { id: submission.id }).then(
-        (answer) => answer.submission && setSubmission(answer.submission),
-        () => {},
-      );
-    }, STATUS_POLL_MS);
-    return () => clearTimeout(timer);
-  }, [submission]);
+  const form = useSurveySubmission(
+    {
+      loadDraft: () => sendMessage('content:survey-draft', { key: draftKey }).then((answer) => answer.draft),
+      saveDraft: (set) => sendMessage('content:survey-draft', { key: draftKey, set }),
+      submit: (draft) => sendMessage('content:survey-submit', { draft }),
+      status: (id) => sendMessage('content:survey-status', { id }).then((answer) => answer.submission),
+    },
+    EMPTY_SURVEY_FIELDS,
+  );
+  const { shown, errors } = form;
+  const submission = shown?.submission ?? null;
 
   const open = () => {
     dialog.current?.showModal();
-    sendMessage('content:survey-draft', { key: draftKey }).then(
-      (answer) => answer.draft && setFields({ ...EMPTY_SURVEY_FIELDS, ...answer.draft }),
-      () => {},
-    );
+    void form.load();
     sendMessage('content:survey-context', {}).then(setContext, () => setContext(null));
-  };
-  const change = (patch: Partial<SurveyFieldValues>) => {
-    const next = { ...fields, ...patch };
-    setFields(next);
-    setErrors({});
-    void sendMessage('content:survey-draft', { key: draftKey, set: next }).catch(() => {});
-  };
-  const submit = () => {
-    setBusy(true);
-    sendMessage('content:survey-submit', { draft: { ...fields, relatedIssue: related } }).then(
-      (answer) => {
-        setBusy(false);
-        if (!answer.ok) {
-          setErrors(answer.fieldErrors);
-          return;
-        }
-        setSubmission(answer.submission);
-        setFields(EMPTY_SURVEY_FIELDS);
-        void sendMessage('content:survey-draft', { key: draftKey, set: null }).catch(() => {});
-      },
-      (error: unknown) => {
-        setBusy(false);
-        setErrors({ form: `Not submitted (your text is kept): ${error instanceof MessageError || error instanceof Error ? error.message : String(error)}` });
-      },
-    );
   };
   const formError = errors.surveyProject ?? errors.form;
 
@@ -90,7 +53,7 @@ export function SuggestAllocation({ related }: { related: Related }) {
           method="dialog"
           onSubmit={(event) => {
             event.preventDefault();
-            submit();
+            form.submit({ relatedIssue: related });
           }}
           noValidate
         >
@@ -104,7 +67,7 @@ export function SuggestAllocation({ related }: { related: Related }) {
               {context.blocked}
             </p>
           ) : null}
-          <SurveyFields idPrefix={titleId} values={fields} errors={errors} onChange={change} />
+          <SurveyFields idPrefix={titleId} values={form.values} errors={errors} onChange={form.change} />
           {formError ? <span className="lens-survey__error">{formError}</span> : null}
           <p role="status" aria-live="polite" className="lens-survey__state" data-testid="lens-survey-state">
             {shown ? outboxStateText(shown.submission, shown.at) : ''}
@@ -117,8 +80,8 @@ export function SuggestAllocation({ related }: { related: Related }) {
             ) : null}
           </p>
           <div className="lens-survey__actions">
-            <button type="submit" className="lens-survey__primary" disabled={busy}>
-              {busy ? 'Submitting…' : 'Submit suggestion'}
+            <button type="submit" className="lens-survey__primary" disabled={form.busy}>
+              {form.busy ? 'Submitting…' : 'Submit suggestion'}
             </button>
             <button type="button" onClick={() => dialog.current?.close()}>
               Close

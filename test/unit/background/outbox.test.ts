@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createOutbox } from '../../../utils/background/outbox';
+import { createOutbox, OFFLINE_POLL_MS } from '../../../utils/background/outbox';
 import { openOutboxDb, outboxStore, type OutboxDb } from '../../../utils/db/outbox-db';
 import type { GitLabClient } from '../../../utils/gitlab/client';
 import { GitLabError } from '../../../utils/gitlab/errors';
@@ -36,7 +36,7 @@ let count = 0;
 const opened: OutboxDb[] = [];
 afterEach(() => opened.splice(0).forEach((db) => db.close()));
 
-async function setUp(gitlab = fakeGitLab(), name = `outbox-test-${++count}`) {
+async function setUp(gitlab = fakeGitLab(), name = `outbox-test-${++count}`, network = { online: true }) {
   const db = await openOutboxDb(name);
   opened.push(db);
   const clock = { now: T0 };
@@ -49,6 +49,7 @@ async function setUp(gitlab = fakeGitLab(), name = `outbox-test-${++count}`) {
     random: () => 0,
     randomBytes: (n) => new Uint8Array(n).map(() => ++byte % 256),
     schedule: (at) => alarms.push(at),
+    online: () => network.online,
   });
   return { outbox, gitlab, clock, alarms, db, name };
 }
@@ -88,6 +89,41 @@ describe('the background outbox', () => {
     clock.now = alarms.at(-1)!;
     await outbox.wake();
     expect((await outbox.list()).map((stored) => stored.status)).toEqual(['sent']);
+    expect([gitlab.posts(), gitlab.issues.length]).toEqual([1, 1]);
+  });
+
+  it('offline: nothing is sent and the outbox looks again every 30 s; back online, the waiting suggestions go at once', async () => {
+    const gitlab = fakeGitLab();
+    gitlab.plan.push('fail-before');
+    const network = { online: true };
+    const { outbox, clock, alarms } = await setUp(gitlab, undefined, network);
+    // A first attempt failed: the next one waits out the backoff (15 s).
+    await outbox.submit(draft({ suggestion: 'First' }));
+    network.online = false;
+    await outbox.submit(draft({ suggestion: 'Second' }));
+    expect(gitlab.posts()).toBe(1);
+    expect(alarms.at(-1)).toBe(T0 + OFFLINE_POLL_MS);
+    clock.now = T0 + OFFLINE_POLL_MS;
+    await outbox.wake();
+    expect(gitlab.posts()).toBe(1);
+    expect(alarms.at(-1)).toBe(T0 + 2 * OFFLINE_POLL_MS);
+    // Back at the next look: both go, the first one's lookup included (its 503 came before GitLab stored it).
+    network.online = true;
+    clock.now = T0 + 2 * OFFLINE_POLL_MS;
+    await outbox.wake();
+    expect((await outbox.list()).map((stored) => stored.status)).toEqual(['sent', 'sent']);
+    expect(gitlab.issues.map((issue) => issue.description.split('\n\n')[1]).sort()).toEqual(['First', 'Second']);
+  });
+
+  it("a form's id makes a repeated submit the same suggestion: one record, one issue", async () => {
+    const { outbox, gitlab } = await setUp();
+    const id = 'ela-0b42d7e5-8c3a-4f61-b2d9-71e05a6c3f84';
+    const first = await outbox.submit(draft(), id);
+    // The form never got that answer, and the user submits the same draft again.
+    const again = await outbox.submit(draft({ suggestion: 'Typed a little more' }), id);
+    expect([first.id, again.id]).toEqual([id, id]);
+    expect(again.status).toBe('sent');
+    expect(await outbox.list()).toHaveLength(1);
     expect([gitlab.posts(), gitlab.issues.length]).toEqual([1, 1]);
   });
 

@@ -4,7 +4,7 @@
  * and the form.
  */
 import { MessageError, type OutboxItem } from '../../messages';
-import { issueTitle, submissionDraftSchema, type SubmissionDraft } from '../../survey/submission';
+import { issueTitle, submissionDraftSchema, submissionIdSchema, type SubmissionDraft } from '../../survey/submission';
 import type { OutboxRecord } from '../../survey/outbox';
 import type { Settings } from '../../settings';
 import type { GitLabClient } from '../../gitlab/client';
@@ -20,6 +20,7 @@ type SurveyHandlers = Pick<
   | 'content:survey-context'
   | 'ui:survey-submit'
   | 'ui:survey-draft'
+  | 'ui:survey-status'
   | 'ui:survey-context'
   | 'ui:outbox'
   | 'ui:outbox-change'
@@ -99,15 +100,28 @@ export interface SurveyDeps {
   /** The configured GitLab's client; rejects when Engineering Lens is not set up. */
   client: () => Promise<GitLabClient>;
   tokenScopes: TokenScopes;
+  /** A submit is answered within this (default 2 s) even while the delivery goes on. */
+  replyWithinMs?: number;
 }
 
-export function createSurveyHandlers({ outbox, loadSettings, drafts, client, tokenScopes }: SurveyDeps): SurveyHandlers {
+export function createSurveyHandlers({ outbox, loadSettings, drafts, client, tokenScopes, replyWithinMs = 2_000 }: SurveyDeps): SurveyHandlers {
+  const status = async ({ id }: { id: string }) => {
+    const record = (await outbox.list()).find((candidate) => candidate.id === id);
+    return { submission: record ? toOutboxItem(record) : null };
+  };
   const submit =
     (ownProject: boolean) =>
     async ({ draft }: { draft?: unknown }) => {
       const parsed = parseDraft(draft, await loadSettings(), ownProject);
       if (!parsed.ok) return parsed;
-      return { ok: true as const, submission: toOutboxItem(await outbox.submit(parsed.draft)) };
+      const formId = submissionIdSchema.safeParse(draft && typeof draft === 'object' ? (draft as Record<string, unknown>).id : undefined);
+      // Answered once delivered, or once stored when GitLab is slow: the form then follows the
+      // state, and a worker stopped mid-request cannot leave it without an answer.
+      const { record, delivered } = await outbox.enqueue(parsed.draft, formId.success ? formId.data : undefined);
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const stored = new Promise<OutboxRecord>((resolve) => (timer = setTimeout(() => resolve(record), replyWithinMs)));
+      const shown = await Promise.race([delivered, stored]).finally(() => clearTimeout(timer));
+      return { ok: true as const, submission: toOutboxItem(shown) };
     };
   const draftHandler = async ({ key, set }: { key: string; set?: Record<string, string> | null | undefined }) => {
     const all = readDrafts(await drafts.load().catch(() => null));
@@ -133,14 +147,12 @@ export function createSurveyHandlers({ outbox, loadSettings, drafts, client, tok
   };
   return {
     'content:survey-submit': submit(false),
-    'content:survey-status': async ({ id }) => {
-      const record = (await outbox.list()).find((candidate) => candidate.id === id);
-      return { submission: record ? toOutboxItem(record) : null };
-    },
+    'content:survey-status': status,
     'content:survey-draft': draftHandler,
     'content:survey-context': context(false),
     'ui:survey-submit': submit(true),
     'ui:survey-draft': draftHandler,
+    'ui:survey-status': status,
     'ui:survey-context': context(true),
     'ui:outbox': async () => ({
       submissions: (await outbox.list())
