@@ -80,7 +80,8 @@ export default defineBackground(() => {
       if (at === null) void browser.alarms.clear(OUTBOX_ALARM);
       else void browser.alarms.create(OUTBOX_ALARM, { when: Math.max(at, Date.now() + 1_000) });
     },
-    online: () => navigator.onLine,
+    // Unknown (no navigator) counts as online: sending is how an unreachable GitLab is found out.
+    online: () => globalThis.navigator?.onLine !== false,
   });
 
   async function clearCache(): Promise<void> {

@@ -11,6 +11,8 @@ import { AllocationSection } from './sections/AllocationSection';
 import { DriSection } from './sections/DriSection';
 import { SyncSection } from './sections/SyncSection';
 import { SurveySection } from './sections/SurveySection';
+import { ConfigFileSection } from './sections/ConfigFileSection';
+import type { ConfigSettings } from '../../utils/settings/config-file';
 
 /** Messages by the field showing them: a text field, an allocation or DRI path (`allocation.rules.2.value`), or the form. */
 type Errors = Partial<Record<FormErrorKey, string>>;
@@ -92,6 +94,14 @@ export function App() {
   };
 
   const showFieldErrors = (fieldErrors: Record<string, string>) => setErrors(errorsByField(fieldErrors));
+
+  /** A valid configuration file fills the form; Save makes it the settings, as for any edit. */
+  const onImport = (imported: ConfigSettings) => {
+    setForm({ ...formFromSettings({ ...saved, ...imported, gitlabUrl: imported.gitlabUrl ?? form.gitlabUrl }), token: form.token });
+    setErrors({});
+    setDirty(true);
+    setSave({ kind: 'idle' });
+  };
 
   /** A result of this page's own Test connection. */
   const showTested = (report: ConnectionReport) => {
@@ -202,6 +212,7 @@ export function App() {
         <DriSection dri={form.dri} errors={errors} onChange={(dri) => change({ dri })} />
         <SurveySection form={form} errors={errors} onChange={change} saved={saved} />
         <SyncSection form={form} errors={errors} onChange={change} />
+        <ConfigFileSection saved={saved} onImport={onImport} />
         <div className="options-savebar" data-testid="save-bar">
           <div className="options-savebar__row">
             <button type="submit" className="primary" disabled={save.kind === 'saving'}>

@@ -39,6 +39,7 @@ export const OPTIONS_SECTIONS: readonly NavEntry[] = [
   },
   { id: 'survey-heading', label: 'Survey' },
   { id: 'sync-heading', label: 'Sync' },
+  { id: 'config-file-heading', label: 'Configuration file' },
 ];
 
 const TOP_LEVEL_IDS = OPTIONS_SECTIONS.map((entry) => entry.id);

@@ -45,12 +45,13 @@ kpiTest('without a team the popup says where to add one', async ({ context, exte
 });
 
 kpiTest('the popup follows a sync as the background stores each page', async ({ context, extensionId, sandbox, openOptions }) => {
+  // Five pages of issues, each answered slowly, from the first sync on: a run takes a few seconds,
+  // whether Sync now starts it or joins the one saving the settings started.
+  sandbox.controls.ensureIssueCount(PROJECT_PATHS.webApp, 450);
+  sandbox.controls.setLatency(400);
   const options = await openOptions();
   await options.getByLabel('Projects').fill(PROJECT_PATHS.webApp);
   await configure(options, sandbox.url, READ_TOKEN);
-  // Five pages of issues, each answered slowly: the run takes a few seconds.
-  sandbox.controls.ensureIssueCount(PROJECT_PATHS.webApp, 450);
-  sandbox.controls.setLatency(400);
   const popup = await context.newPage();
   await popup.goto(`chrome-extension://${extensionId}/popup.html`);
   await popup.getByRole('button', { name: 'Sync now' }).click();

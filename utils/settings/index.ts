@@ -32,6 +32,8 @@ const settingsSchema = z.object({
 });
 
 export type Settings = z.output<typeof settingsSchema>;
+/** Everything but the token: what storage.local and a configuration file hold. */
+export const storedSettingsSchema = settingsSchema.omit({ token: true });
 /** What storage.local holds: everything but the token. */
 export type StoredSettings = Omit<Settings, 'token'>;
 
