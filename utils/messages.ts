@@ -187,6 +187,18 @@ const freshnessSchema = z.object({
 });
 export type FreshnessInfo = z.infer<typeof freshnessSchema>;
 
+/** Where the settings in force came from when the team shares its configuration (shared-config.ts). */
+const sharedInfoSchema = z.object({
+  source: z.object({ project: z.string(), ref: z.string(), path: z.string() }),
+  readRef: z.string(),
+  readAt: z.string(),
+  inForce: z.array(z.string()),
+  local: z.array(z.string()),
+  problems: z.optional(z.array(z.object({ path: z.string(), message: z.string() }))),
+  error: z.optional(z.string()),
+});
+export type SharedInfo = z.infer<typeof sharedInfoSchema>;
+
 export const uiMessages = {
   'ui:settings-get': {
     request: z.object({}),
@@ -195,8 +207,12 @@ export const uiMessages = {
       problems: fieldErrorsSchema,
       /** Team paths GitLab no longer knows, by settings field (`team.projects.1`). */
       teamProblems: fieldErrorsSchema,
+      /** The shared configuration's last reading, when a location is set. */
+      shared: z.optional(z.nullable(sharedInfoSchema)),
     }),
   },
+  /** Reads the shared configuration file again now. */
+  'ui:shared-config-refresh': { request: z.object({}), response: z.object({ shared: z.nullable(sharedInfoSchema) }) },
   'ui:settings-save': {
     request: z.object({
       /** Candidate settings without the token; `token` empty keeps the saved one. */

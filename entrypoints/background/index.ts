@@ -10,6 +10,8 @@ import { openOutboxDb, outboxStore, type OutboxDb } from '../../utils/db/outbox-
 import { createSurveyHandlers } from '../../utils/background/handlers/survey';
 import { createCheckpointHandlers } from '../../utils/background/handlers/survey-checkpoint';
 import { createTokenScopes } from '../../utils/background/token-scopes';
+import { createSharedConfig } from '../../utils/background/shared-config';
+import type { SharedConfigState } from '../../utils/settings/effective';
 import { createAnswers } from '../../utils/background/answers';
 import { loadConnectionCheck, saveConnectionCheck } from '../../utils/background/connection-check-store';
 import { isConfiguredGitLabPage, syncContentScriptRegistration } from '../../utils/background/content-script-registration';
@@ -47,6 +49,18 @@ function restrictStorageToExtensionPages(): void {
   local.setAccessLevel({ accessLevel: 'TRUSTED_CONTEXTS' }).catch((error: unknown) => log('could not restrict storage access', error));
 }
 
+/** Tells open GitLab tabs that the settings in force changed, so their overlays ask again. */
+function notifySettingsChanged(): void {
+  void browser.tabs.query({}).then((tabs) => {
+    for (const tab of tabs) {
+      if (tab.id === undefined) continue;
+      browser.tabs.sendMessage(tab.id, { name: SETTINGS_CHANGED_PUSH }).catch(() => {
+        // No overlay in that tab.
+      });
+    }
+  });
+}
+
 export default defineBackground(() => {
   restrictStorageToExtensionPages();
   const lensDb = createLensDbHandle();
@@ -54,8 +68,20 @@ export default defineBackground(() => {
   const progress = createProgressPorts({ id: browser.runtime.id, baseUrl: browser.runtime.getURL('/') });
   browser.runtime.onConnect.addListener((port) => void progress.accept(port));
 
+  // The team's shared configuration file: the sections it sets replace the local ones.
+  const shared = createSharedConfig({
+    client: (local) => new GitLabClient({ baseUrl: local.gitlabUrl, getToken: () => tokenFor(local.gitlabUrl) }),
+    // Written only by this worker (save below); a value from an older version reads as unread.
+    load: async () => ((await browser.storage.local.get('sharedConfig')).sharedConfig as SharedConfigState | undefined) ?? null,
+    save: (state) => browser.storage.local.set({ sharedConfig: state }),
+    now: Date.now,
+    changed: () => notifySettingsChanged(),
+  });
+  /** The settings in force: the local ones with the shared file's sections. */
+  const settingsInForce = async () => shared.effective((await loadSettings()).settings);
+
   const data = createDataService({
-    loadSettings: async () => (await loadSettings()).settings,
+    loadSettings: settingsInForce,
     openDb,
     // The token saved for this client's GitLab only: never another GitLab's, even mid-change.
     createClient: (settings) => new GitLabClient({ baseUrl: settings.gitlabUrl, getToken: () => tokenFor(settings.gitlabUrl) }),
@@ -107,15 +133,8 @@ export default defineBackground(() => {
         now: Date.now,
         hasOriginPermission: (pattern) => browser.permissions.contains({ origins: [pattern] }),
         syncContentScriptRegistration,
-        settingsChanged: () =>
-          void browser.tabs.query({}).then((tabs) => {
-            for (const tab of tabs) {
-              if (tab.id === undefined) continue;
-              browser.tabs.sendMessage(tab.id, { name: SETTINGS_CHANGED_PUSH }).catch(() => {
-                // No overlay in that tab.
-              });
-            }
-          }),
+        settingsChanged: notifySettingsChanged,
+        shared,
         openOptionsPage: () => browser.runtime.openOptionsPage(),
         createProbe: connectionProbe,
         describeError: describeGitLabError,
@@ -129,7 +148,7 @@ export default defineBackground(() => {
       ...createDriHandlers(data, answers, Date.now),
       ...createSurveyHandlers({
         outbox,
-        loadSettings: async () => (await loadSettings()).settings,
+        loadSettings: settingsInForce,
         drafts: {
           load: async () => (await browser.storage.local.get('surveyDrafts')).surveyDrafts,
           save: (drafts) => browser.storage.local.set({ surveyDrafts: drafts }),
@@ -167,7 +186,12 @@ export default defineBackground(() => {
   browser.alarms.onAlarm.addListener(
     createAlarmDispatcher(
       {
-        [DAILY_SYNC_ALARM]: async () => runDailySync((await loadSettings()).settings, data, log),
+        [DAILY_SYNC_ALARM]: async () => {
+          // The shared file is read again with the daily sync, before the team it names is synced.
+          const { settings } = await loadSettings();
+          await shared.refresh(settings).catch((error: unknown) => log('shared configuration read failed', error));
+          await runDailySync(await settingsInForce(), data, log);
+        },
         [OUTBOX_ALARM]: () => outbox.wake(),
       },
       log,

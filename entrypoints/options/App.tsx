@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { sendMessage } from '../../utils/send-message';
-import { MessageError, type ConnectionCheck, type ConnectionReport } from '../../utils/messages';
+import { MessageError, type ConnectionCheck, type ConnectionReport, type SharedInfo } from '../../utils/messages';
 import { candidateFromForm, formErrorKey, formFromSettings, isAllocationKey, isDriKey, type FormErrorKey, type FormState, type PublicSettings } from './form';
 import { requestOriginAccess } from './permissions';
 import { SectionNav } from './SectionNav';
@@ -12,6 +12,7 @@ import { DriSection } from './sections/DriSection';
 import { SyncSection } from './sections/SyncSection';
 import { SurveySection } from './sections/SurveySection';
 import { ConfigFileSection } from './sections/ConfigFileSection';
+import { SharedConfigSection, SharedNotice } from './sections/SharedConfigSection';
 import type { ConfigSettings } from '../../utils/settings/config-file';
 
 /** Messages by the field showing them: a text field, an allocation or DRI path (`allocation.rules.2.value`), or the form. */
@@ -40,6 +41,8 @@ export function App() {
   /** Bumped by a refused Save: the first field marked invalid then gets the focus. */
   const [refusals, setRefusals] = useState(0);
   const formRef = useRef<HTMLFormElement>(null);
+  const [sharedInfo, setSharedInfo] = useState<SharedInfo | null>(null);
+  const [readingShared, setReadingShared] = useState(false);
 
   useEffect(() => {
     if (!dirty) return;
@@ -61,8 +64,9 @@ export function App() {
     // The last connection test is a convenience: the page works without it.
     const lastCheck = sendMessage('ui:connection-check', {}).catch(() => ({ check: null }));
     Promise.all([sendMessage('ui:settings-get', {}), lastCheck])
-      .then(([{ settings, problems, teamProblems }, { check: kept }]) => {
+      .then(([{ settings, problems, teamProblems, shared }, { check: kept }]) => {
         setSaved(settings);
+        setSharedInfo(shared ?? null);
         setForm(formFromSettings(settings));
         setCheck(kept ? { ...kept, fresh: false } : null);
         setNow(Date.now());
@@ -94,6 +98,17 @@ export function App() {
   };
 
   const showFieldErrors = (fieldErrors: Record<string, string>) => setErrors(errorsByField(fieldErrors));
+
+  const onReadShared = () => {
+    setReadingShared(true);
+    sendMessage('ui:shared-config-refresh', {})
+      .then((answer) => {
+        setSharedInfo(answer.shared);
+        setNow(Date.now());
+      })
+      .catch((error: unknown) => setSave({ kind: 'error', message: messageOf(error) }))
+      .finally(() => setReadingShared(false));
+  };
 
   /** A valid configuration file fills the form; Save makes it the settings, as for any edit. */
   const onImport = (imported: ConfigSettings) => {
@@ -170,6 +185,11 @@ export function App() {
         setErrors({});
         setDirty(false);
         setSave({ kind: 'saved' });
+        // Where the settings in force come from may have changed with the save.
+        void sendMessage('ui:settings-get', {}).then(
+          (answer) => setSharedInfo(answer.shared ?? null),
+          () => {},
+        );
         // Save tests a new URL or token too: show the test it relied on, as the background kept it.
         const kept: ConnectionCheck | null = await sendMessage('ui:connection-check', {}).then(
           (answer) => answer.check,
@@ -206,12 +226,18 @@ export function App() {
           check={check}
           now={now}
         />
+        <SharedNotice info={sharedInfo} section="team" />
         <TeamSection form={form} errors={errors} onChange={change} />
+        <SharedNotice info={sharedInfo} section="kpi" />
         <KpiSection form={form} errors={errors} onChange={change} />
+        <SharedNotice info={sharedInfo} section="allocation" />
         <AllocationSection allocation={form.allocation} errors={errors} onChange={(allocation) => change({ allocation })} />
+        <SharedNotice info={sharedInfo} section="dri" />
         <DriSection dri={form.dri} errors={errors} onChange={(dri) => change({ dri })} />
+        <SharedNotice info={sharedInfo} section="survey" />
         <SurveySection form={form} errors={errors} onChange={change} saved={saved} />
         <SyncSection form={form} errors={errors} onChange={change} />
+        <SharedConfigSection form={form} errors={errors} onChange={change} info={sharedInfo} reading={readingShared} onRead={onReadShared} now={now} />
         <ConfigFileSection saved={saved} onImport={onImport} />
         <div className="options-savebar" data-testid="save-bar">
           <div className="options-savebar__row">

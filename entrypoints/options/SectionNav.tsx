@@ -39,6 +39,7 @@ export const OPTIONS_SECTIONS: readonly NavEntry[] = [
   },
   { id: 'survey-heading', label: 'Survey' },
   { id: 'sync-heading', label: 'Sync' },
+  { id: 'shared-heading', label: 'Shared configuration' },
   { id: 'config-file-heading', label: 'Configuration file' },
 ];
 

@@ -3,6 +3,7 @@ import type { ResponseOf } from '../../utils/messages';
 import type { AllocationMeasure } from '../../utils/settings';
 import { allocationSection } from '../../utils/settings/allocation';
 import { driSection, type CapacityUnit } from '../../utils/settings/dri';
+import type { SharedSection } from '../../utils/settings/shared';
 
 export type PublicSettings = ResponseOf<'ui:settings-get'>['settings'];
 
@@ -33,6 +34,12 @@ export interface FormState {
   dri: DriForm;
   /** Where survey suggestions are filed (a project path or id); empty: the issue's own project. */
   surveyProject: string;
+  /** The team's shared configuration file: project (empty: none), ref (empty: default branch), path. */
+  sharedProject: string;
+  sharedRef: string;
+  sharedPath: string;
+  /** Sections kept as set here, overriding the shared file. */
+  sharedLocal: SharedSection[];
 }
 
 export type CategoryKind = 'product' | 'engineering';
@@ -98,7 +105,7 @@ export interface DriForm {
   historyDays: string;
 }
 
-export type TextField = Exclude<keyof FormState, 'incidentTypeIsFailure' | 'allocation' | 'dri'>;
+export type TextField = Exclude<keyof FormState, 'incidentTypeIsFailure' | 'allocation' | 'dri' | 'sharedLocal'>;
 
 /** An allocation settings path (`allocation.rules.2.value`): its message shows next to that input. */
 export type AllocationErrorKey = 'allocation' | `allocation.${string}`;
@@ -131,6 +138,10 @@ export function formFromSettings(settings: PublicSettings): FormState {
     allocation: allocationFormFrom(settings.allocation),
     dri: driFormFrom(settings.dri),
     surveyProject: settings.survey.project,
+    sharedProject: settings.shared.project,
+    sharedRef: settings.shared.ref,
+    sharedPath: settings.shared.path,
+    sharedLocal: [...settings.shared.local],
   };
 }
 
@@ -232,6 +243,7 @@ export function candidateFromForm(form: FormState): Record<string, unknown> {
     allocation: allocationCandidate(form.allocation),
     dri: driCandidate(form.dri),
     survey: { project: form.surveyProject.trim() },
+    shared: { project: form.sharedProject.trim(), ref: form.sharedRef.trim(), path: form.sharedPath.trim(), local: form.sharedLocal },
   };
 }
 
@@ -326,6 +338,9 @@ export function formErrorKey(path: string): FormErrorKey {
   if (path.startsWith('team.engineers')) return 'engineers';
   if (path.startsWith('sync.staleAfterMinutes')) return 'staleAfterMinutes';
   if (path.startsWith('survey.project')) return 'surveyProject';
+  if (path.startsWith('shared.project')) return 'sharedProject';
+  if (path.startsWith('shared.ref')) return 'sharedRef';
+  if (path.startsWith('shared.path')) return 'sharedPath';
   return 'form';
 }
 

@@ -5,7 +5,7 @@
  */
 import { parseSettings, tokenProblem, toPublicSettings, type FieldErrors, type Settings } from '../../settings';
 import { isGitLabCom, normalizeGitLabUrl, originPermissionPattern } from '../../gitlab-url';
-import type { ConnectionCheck, ConnectionReport } from '../../messages';
+import type { ConnectionCheck, ConnectionReport, SharedInfo } from '../../messages';
 import type { Handlers } from '../router';
 import { createSettingsVerifier, type ConnectionTested, type VerificationDeps } from '../settings-verification';
 
@@ -18,6 +18,7 @@ type SettingsHandlers = Pick<
   | 'ui:forget-token'
   | 'content:status'
   | 'content:open-options'
+  | 'ui:shared-config-refresh'
 >;
 
 export interface SettingsHandlerDeps extends VerificationDeps {
@@ -40,6 +41,11 @@ export interface SettingsHandlerDeps extends VerificationDeps {
   /** The last connection test kept for the options page (connection-check-store.ts); never the token. */
   loadConnectionCheck(): Promise<ConnectionCheck | null>;
   saveConnectionCheck(check: ConnectionCheck | null): Promise<void>;
+  /** The team's shared configuration (shared-config.ts); absent in tests that do not need it. */
+  shared?: {
+    info(settings: Settings): Promise<SharedInfo | null>;
+    refresh(settings: Settings): Promise<unknown>;
+  };
 }
 
 /** Whether a test got as far as asking GitLab: a typo caught before sending is not worth keeping. */
@@ -109,7 +115,8 @@ export function createSettingsHandlers(deps: SettingsHandlerDeps): SettingsHandl
   return {
     'ui:settings-get': async () => {
       const { settings, problems } = await deps.loadSettings();
-      return { settings: toPublicSettings(settings), problems, teamProblems: await deps.teamProblems(settings) };
+      const shared = (await deps.shared?.info(settings)) ?? null;
+      return { settings: toPublicSettings(settings), problems, teamProblems: await deps.teamProblems(settings), shared };
     },
 
     'ui:settings-save': async ({ settings: candidate, token }) => {
@@ -138,8 +145,20 @@ export function createSettingsHandlers(deps: SettingsHandlerDeps): SettingsHandl
         await keepSavedConnection(saved.settings);
       }
       await deps.syncContentScriptRegistration(saved.settings.gitlabUrl);
+      // A new location of the shared file is read before the answer, so the page shows its state.
+      const { project, ref, path } = saved.settings.shared;
+      const moved = project !== before.shared.project || ref !== before.shared.ref || path !== before.shared.path;
+      if (moved && deps.shared) await deps.shared.refresh(saved.settings).catch(() => undefined);
       deps.settingsChanged?.();
       return { ok: true, settings: toPublicSettings(saved.settings) };
+    },
+
+    'ui:shared-config-refresh': async () => {
+      const { settings } = await deps.loadSettings();
+      if (!deps.shared || !settings.shared.project) return { shared: null };
+      await deps.shared.refresh(settings);
+      deps.settingsChanged?.();
+      return { shared: await deps.shared.info(settings) };
     },
 
     'ui:connection-test': async ({ gitlabUrl, token }) => {
