@@ -55,6 +55,10 @@ describe('settings', () => {
         },
         // Suggestions go to the project they are made from unless a survey project is set.
         survey: { project: '' },
+        // No shared configuration file: every section is this browser's own.
+        shared: { project: '', ref: '', path: '.gitlab/engineering-lens.json', local: [] },
+        // Calendar quarters; at risk below 90 % of the expected progress, off track below 70 %.
+        okr: { quarterStartMonth: 1, thresholds: { atRiskBelow: 0.9, offTrackBelow: 0.7 }, objectives: [] },
       },
     });
   });

@@ -11,7 +11,9 @@ import { allocationSection } from './allocation';
 import { gitlabUrlField, tokenField } from './connection';
 import { driSection } from './dri';
 import { surveySection } from './survey';
+import { sharedSection } from './shared';
 import { kpiSection } from './kpi';
+import { okrSection } from './okr';
 import { syncSection } from './sync';
 import { teamSection } from './team';
 
@@ -29,6 +31,8 @@ const settingsSchema = z.object({
   allocation: allocationSection,
   dri: driSection,
   survey: surveySection,
+  shared: sharedSection,
+  okr: okrSection,
 });
 
 export type Settings = z.output<typeof settingsSchema>;
