@@ -22,8 +22,9 @@ export default defineConfig({
   // Explicit imports: a newcomer sees where every name comes from.
   imports: false,
   // `npm run build:e2e` (LENS_E2E=1) is the production build plus the test origins, written to
-  // .output/chrome-mv3-e2e, so tests and the benchmark measure what users run.
-  ...(isE2eBuild ? { outDirTemplate: '{{browser}}-mv{{manifestVersion}}-e2e' } : {}),
+  // .output/chrome-mv3-e2e, so tests and the benchmark measure what users run. LENS_E2E_OUT
+  // (a suffix such as `-a`) gives parallel work its own build; the e2e fixtures read the same.
+  ...(isE2eBuild ? { outDirTemplate: `{{browser}}-mv{{manifestVersion}}-e2e${process.env.LENS_E2E_OUT ?? ''}` } : {}),
   manifest: ({ browser, manifestVersion }) => {
     const hostPermissions = ['https://gitlab.com/*', ...(isE2eBuild ? E2E_ORIGINS : [])];
     return {

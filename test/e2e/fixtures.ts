@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startSandbox, type Sandbox } from '../gitlab-sandbox/index';
 
-export const EXTENSION_PATH = path.resolve(import.meta.dirname, '../../.output/chrome-mv3-e2e');
+export const EXTENSION_PATH = path.resolve(import.meta.dirname, `../../.output/chrome-mv3-e2e${process.env.LENS_E2E_OUT ?? ''}`);
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export async function launchWithExtension(userDataDir: string): Promise<BrowserContext> {
