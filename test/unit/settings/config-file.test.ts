@@ -71,6 +71,17 @@ describe('the configuration file', () => {
   });
 });
 
+describe("the README's example file", () => {
+  it('is a valid configuration', () => {
+    const readme = readFileSync(path.join(import.meta.dirname, '../../../README.md'), 'utf8');
+    const example = /An example:\n\n```json\n([\s\S]*?)\n```/.exec(readme)?.[1];
+    expect(example).toBeDefined();
+    const result = parseConfig(example!);
+    expect(result.ok ? [] : result.problems).toEqual([]);
+    expect(result.ok && result.settings.okr.objectives[0]!.keyResults.map((kr) => kr.kind)).toEqual(['kpi', 'epic', 'label', 'manual']);
+  });
+});
+
 describe('the published JSON Schema', () => {
   it('is the one the settings make (run `npm run schema` after changing them)', () => {
     const published = JSON.parse(readFileSync(path.join(import.meta.dirname, '../../../schema', CONFIG_SCHEMA_NAME), 'utf8')) as unknown;
