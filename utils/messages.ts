@@ -10,6 +10,9 @@
  */
 // zod/mini: the same schemas at a fraction of the size, which matters for the content script
 // bundle (SPEC §9: under 90 KB gzip).
+import type { KpiTrend } from './dashboard/trend';
+import type { SinceYesterday } from './dashboard/since-yesterday';
+import type { KeyResultView, OkrView } from './okr/evaluate';
 import * as z from 'zod/mini';
 
 import type { ErrorInfo } from './message-envelope';
@@ -316,10 +319,31 @@ export const uiMessages = {
       problems: z.array(teamProblemSchema),
     }),
   },
+  /**
+   * The popup's dashboard from the cache: KPI trends over the last six windows, what changed since
+   * yesterday, the current quarter's OKRs (null when none is set). Shapes: utils/dashboard and
+   * utils/okr/evaluate.ts, made by the background only.
+   */
+  'ui:dashboard': {
+    request: z.object({}),
+    response: z.object({ trends: z.custom<KpiTrend>(), sinceYesterday: z.custom<SinceYesterday>(), okrs: z.nullable(z.custom<OkrView>()) }),
+  },
   /** Syncs the configured team's group and projects now; answers when done. */
   'ui:sync-now': {
     request: z.object({}),
     response: z.object({ scopes: z.number(), ok: z.boolean() }),
+  },
+  /**
+   * What the OKR editor's pickers offer, from the cache (no request to GitLab): the cached epics
+   * (group path, iid, title) and the distinct labels of the team's cached issues, sorted. Empty
+   * lists when nothing is synced or the extension is not set up.
+   */
+  'ui:okr-pickers': {
+    request: z.object({}),
+    response: z.object({
+      epics: z.array(z.object({ group: z.string(), iid: z.number(), title: z.string() })),
+      labels: z.array(z.string()),
+    }),
   },
   /** The last connection test the background kept, for the options page; null when none is. */
   'ui:connection-check': {
@@ -382,6 +406,29 @@ export const contentMessages = {
       freshness: freshnessSchema,
       /** The allocation split of the same issues, against the budget. */
       allocation: z.optional(allocationViewSchema),
+      /**
+       * On a top epic, the status table of its child epics (utils/overview/top-epic.ts
+       * `topEpicTable`: rows by due date and the health rule in words); null without child epics.
+       */
+      topEpic: z.nullable(
+        z.object({
+          rows: z.array(
+            z.object({
+              ref: z.string(),
+              title: z.string(),
+              url: z.string(),
+              progress: z.object({ value: z.number(), text: z.string(), by: z.enum(['weight', 'count']) }),
+              onTime: z.nullable(z.object({ text: z.string(), status: z.enum(['met', 'near', 'missed', 'neutral']), explanation: z.string() })),
+              dueDate: z.nullable(z.string()),
+              startDate: z.nullable(z.string()),
+              allocation: z.nullable(z.string()),
+              health: z.enum(['on track', 'at risk', 'off track', 'done', 'no dates']),
+              healthWhy: z.string(),
+            }),
+          ),
+          legend: z.string(),
+        }),
+      ),
     }),
   },
   /**
@@ -409,6 +456,11 @@ export const contentMessages = {
       notes: z.array(z.string()),
       freshness: freshnessSchema,
     }),
+  },
+  /** The current quarter's key results linked to this epic, with progress and status. */
+  'content:epic-okrs': {
+    request: z.object({ groupPath: z.string().check(z.maxLength(500)), iid: z.number() }),
+    response: z.object({ keyResults: z.array(z.custom<KeyResultView & { objective: string; quarter: string }>()) }),
   },
   /** A suggestion's state, for the form that submitted it (pending, sent with its link, failed). */
   'content:survey-status': { request: z.object({ id: z.string() }), response: z.object({ submission: z.nullable(outboxItemSchema) }) },
@@ -469,6 +521,20 @@ export const contentMessages = {
       listIds: z.array(z.number()),
       /** What the split could not follow (iteration lists, special milestone scopes). */
       caveats: z.array(z.string()),
+      /**
+       * Open weight (or count) per assignee against their capacity (utils/overview/capacity.ts):
+       * `text` is "Capacity by weight: ava.chen 12/10 ! over · bo 4/10 · unassigned 5", cut into
+       * `label` and `parts` for the bar. Null when nobody on the board has open assigned work.
+       */
+      capacity: z.nullable(
+        z.object({
+          text: z.string(),
+          label: z.string(),
+          parts: z.array(z.object({ text: z.string(), over: z.boolean() })),
+          overCount: z.number(),
+          explanation: z.string(),
+        }),
+      ),
       freshness: freshnessSchema,
     }),
   },

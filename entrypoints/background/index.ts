@@ -9,6 +9,8 @@ import { createOutbox } from '../../utils/background/outbox';
 import { openOutboxDb, outboxStore, type OutboxDb } from '../../utils/db/outbox-db';
 import { createSurveyHandlers } from '../../utils/background/handlers/survey';
 import { createCheckpointHandlers } from '../../utils/background/handlers/survey-checkpoint';
+import { createOkrPickerHandlers } from '../../utils/background/handlers/okr-pickers';
+import { createDashboardHandlers } from '../../utils/background/handlers/dashboard';
 import { createTokenScopes } from '../../utils/background/token-scopes';
 import { createSharedConfig } from '../../utils/background/shared-config';
 import type { SharedConfigState } from '../../utils/settings/effective';
@@ -157,6 +159,8 @@ export default defineBackground(() => {
         tokenScopes: createTokenScopes(),
       }),
       ...createCheckpointHandlers(data),
+      ...createOkrPickerHandlers(data),
+      ...createDashboardHandlers(data, Date.now),
       ...createUiPrefsHandlers({
         load: async () => (await browser.storage.local.get('uiPrefs')).uiPrefs,
         save: (prefs) => browser.storage.local.set({ uiPrefs: prefs }),

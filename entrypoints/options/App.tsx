@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { sendMessage } from '../../utils/send-message';
 import { MessageError, type ConnectionCheck, type ConnectionReport, type SharedInfo } from '../../utils/messages';
-import { candidateFromForm, formErrorKey, formFromSettings, isAllocationKey, isDriKey, type FormErrorKey, type FormState, type PublicSettings } from './form';
+import { candidateFromForm, formErrorKey, formFromSettings, isAllocationKey, isDriKey, isOkrKey, type FormErrorKey, type FormState, type PublicSettings } from './form';
 import { requestOriginAccess } from './permissions';
 import { SectionNav } from './SectionNav';
 import { ConnectionSection, type ShownCheck } from './sections/ConnectionSection';
@@ -9,6 +9,7 @@ import { TeamSection } from './sections/TeamSection';
 import { KpiSection } from './sections/KpiSection';
 import { AllocationSection } from './sections/AllocationSection';
 import { DriSection } from './sections/DriSection';
+import { OkrSection } from './sections/OkrSection';
 import { SyncSection } from './sections/SyncSection';
 import { SurveySection } from './sections/SurveySection';
 import { ConfigFileSection } from './sections/ConfigFileSection';
@@ -94,6 +95,8 @@ export function App() {
     if ('allocation' in patch) for (const key of Object.keys(cleared)) if (isAllocationKey(key)) delete cleared[key];
     // The same for the DRI section's services and people.
     if ('dri' in patch) for (const key of Object.keys(cleared)) if (isDriKey(key)) delete cleared[key];
+    // And the OKR section's objectives and key results.
+    if ('okr' in patch) for (const key of Object.keys(cleared)) if (isOkrKey(key)) delete cleared[key];
     setErrors(cleared);
   };
 
@@ -236,6 +239,8 @@ export function App() {
         <DriSection dri={form.dri} errors={errors} onChange={(dri) => change({ dri })} />
         <SharedNotice info={sharedInfo} section="survey" />
         <SurveySection form={form} errors={errors} onChange={change} saved={saved} />
+        <SharedNotice info={sharedInfo} section="okr" />
+        <OkrSection okr={form.okr} errors={errors} onChange={(okr) => change({ okr })} timeZone={form.timeZone} />
         <SyncSection form={form} errors={errors} onChange={change} />
         <SharedConfigSection form={form} errors={errors} onChange={change} info={sharedInfo} reading={readingShared} onRead={onReadShared} now={now} />
         <ConfigFileSection saved={saved} onImport={onImport} />

@@ -38,6 +38,14 @@ export const OPTIONS_SECTIONS: readonly NavEntry[] = [
     ],
   },
   { id: 'survey-heading', label: 'Survey' },
+  {
+    id: 'okr-heading',
+    label: 'OKRs',
+    children: [
+      { id: 'okr-quarters-heading', label: 'Quarters and status' },
+      { id: 'okr-objectives-heading', label: 'Objectives' },
+    ],
+  },
   { id: 'sync-heading', label: 'Sync' },
   { id: 'shared-heading', label: 'Shared configuration' },
   { id: 'config-file-heading', label: 'Configuration file' },

@@ -3,6 +3,8 @@ import type { ResponseOf } from '../../utils/messages';
 import type { AllocationMeasure } from '../../utils/settings';
 import { allocationSection } from '../../utils/settings/allocation';
 import { driSection, type CapacityUnit } from '../../utils/settings/dri';
+import { okrSection, type KeyResultKind } from '../../utils/settings/okr';
+import { OKR_KPI_IDS, OKR_KPI_UNITS, type OkrDirection } from '../../utils/okr/kpi-units';
 import type { SharedSection } from '../../utils/settings/shared';
 
 export type PublicSettings = ResponseOf<'ui:settings-get'>['settings'];
@@ -32,6 +34,8 @@ export interface FormState {
   allocation: AllocationForm;
   /** Settings section "dri" (SPEC §4) as rows; numbers and lists stay text until the candidate. */
   dri: DriForm;
+  /** Settings section "okr" (SPEC §5): objectives with their key results; numbers stay text until the candidate. */
+  okr: OkrForm;
   /** Where survey suggestions are filed (a project path or id); empty: the issue's own project. */
   surveyProject: string;
   /** The team's shared configuration file: project (empty: none), ref (empty: default branch), path. */
@@ -105,7 +109,65 @@ export interface DriForm {
   historyDays: string;
 }
 
-export type TextField = Exclude<keyof FormState, 'incidentTypeIsFailure' | 'allocation' | 'dri' | 'sharedLocal'>;
+export type OkrKpiId = (typeof OKR_KPI_IDS)[number];
+
+/** One dated value of a manual key result. */
+export interface HistoryRow {
+  /** The row's identity while it is edited; not saved. */
+  key: string;
+  /** YYYY-MM-DD. */
+  date: string;
+  value: string;
+}
+
+/**
+ * A key result as edited. The fields of every kind are kept, so switching the kind back and
+ * forth loses nothing typed; only the chosen kind's go into the candidate.
+ */
+export interface KeyResultRow {
+  key: string;
+  /** The saved id (epic pages name a key result by it); a new row gets a fresh one. Not shown. */
+  id: string;
+  title: string;
+  kind: KeyResultKind;
+  /** kind `kpi`: target and baseline in the KPI's unit (percent, hours, days, MRs per engineer per month). */
+  kpi: OkrKpiId;
+  kpiTarget: string;
+  direction: OkrDirection;
+  /** Empty: the KPI's value over the quarter's first window. */
+  baseline: string;
+  /** kind `epic`: `group/path&12` as picked or typed (an epic's URL is read too). */
+  epic: string;
+  /** kind `label`: labels separated by commas; projects (paths or ids) separated by commas, empty: the team's. */
+  labels: string;
+  projects: string;
+  /** kind `manual`. */
+  unit: string;
+  start: string;
+  manualTarget: string;
+  history: HistoryRow[];
+}
+
+export interface ObjectiveRow {
+  key: string;
+  /** The saved id; a new objective gets a fresh one. Not shown. */
+  id: string;
+  /** `YYYY-Qn`. */
+  quarter: string;
+  title: string;
+  keyResults: KeyResultRow[];
+}
+
+export interface OkrForm {
+  /** "1" to "12". */
+  quarterStartMonth: string;
+  /** Ratios 0–1 of the expected progress. */
+  atRiskBelow: string;
+  offTrackBelow: string;
+  objectives: ObjectiveRow[];
+}
+
+export type TextField = Exclude<keyof FormState, 'incidentTypeIsFailure' | 'allocation' | 'dri' | 'okr' | 'sharedLocal'>;
 
 /** An allocation settings path (`allocation.rules.2.value`): its message shows next to that input. */
 export type AllocationErrorKey = 'allocation' | `allocation.${string}`;
@@ -113,7 +175,10 @@ export type AllocationErrorKey = 'allocation' | `allocation.${string}`;
 /** A DRI settings path (`dri.services.0.dris`): its message shows next to that input. */
 export type DriErrorKey = 'dri' | `dri.${string}`;
 
-export type FormErrorKey = TextField | 'form' | AllocationErrorKey | DriErrorKey;
+/** An OKR settings path (`okr.objectives.0.keyResults.1.target`): its message shows next to that input. */
+export type OkrErrorKey = 'okr' | `okr.${string}`;
+
+export type FormErrorKey = TextField | 'form' | AllocationErrorKey | DriErrorKey | OkrErrorKey;
 
 export function formFromSettings(settings: PublicSettings): FormState {
   return {
@@ -137,6 +202,7 @@ export function formFromSettings(settings: PublicSettings): FormState {
     techContribution: String(settings.kpi.targets.techContribution),
     allocation: allocationFormFrom(settings.allocation),
     dri: driFormFrom(settings.dri),
+    okr: okrFormFrom(settings.okr),
     surveyProject: settings.survey.project,
     sharedProject: settings.shared.project,
     sharedRef: settings.shared.ref,
@@ -242,6 +308,7 @@ export function candidateFromForm(form: FormState): Record<string, unknown> {
     sync: { staleAfterMinutes: numberOf(form.staleAfterMinutes) },
     allocation: allocationCandidate(form.allocation),
     dri: driCandidate(form.dri),
+    okr: okrCandidate(form.okr),
     survey: { project: form.surveyProject.trim() },
     shared: { project: form.sharedProject.trim(), ref: form.sharedRef.trim(), path: form.sharedPath.trim(), local: form.sharedLocal },
   };
@@ -323,14 +390,15 @@ export function allocationErrors(candidate: unknown): Partial<Record<AllocationE
 }
 
 /**
- * Maps settings field paths to the form field that shows the message. Allocation and DRI paths
- * keep their own key (`allocation.rules.2.value`, `dri.services.0.dris`): their sections show
- * each next to its input.
+ * Maps settings field paths to the form field that shows the message. Allocation, DRI and OKR
+ * paths keep their own key (`allocation.rules.2.value`, `dri.services.0.dris`,
+ * `okr.objectives.0.keyResults.1.target`): their sections show each next to its input.
  */
 export function formErrorKey(path: string): FormErrorKey {
   if (path === 'gitlabUrl' || path === 'token') return path;
   if (isAllocationKey(path)) return path;
   if (isDriKey(path)) return path;
+  if (isOkrKey(path)) return path;
   const kpiField = /^kpi\.(?:targets\.)?([A-Za-z]+)/.exec(path)?.[1];
   if (kpiField && kpiField !== 'incidentTypeIsFailure' && kpiField in KPI_FIELDS) return kpiField as TextField;
   if (path.startsWith('team.group')) return 'group';
@@ -364,4 +432,136 @@ export function isAllocationKey(key: string): key is AllocationErrorKey {
 
 export function isDriKey(key: string): key is DriErrorKey {
   return key === 'dri' || key.startsWith('dri.');
+}
+
+export function isOkrKey(key: string): key is OkrErrorKey {
+  return key === 'okr' || key.startsWith('okr.');
+}
+
+/** An empty key result of a kind: the KPI fields start at On-time, increasing. */
+export function blankKeyResult(key: string, id: string, kind: KeyResultKind = 'kpi'): KeyResultRow {
+  return {
+    key,
+    id,
+    title: '',
+    kind,
+    kpi: 'on-time',
+    kpiTarget: '',
+    direction: OKR_KPI_UNITS['on-time'].better,
+    baseline: '',
+    epic: '',
+    labels: '',
+    projects: '',
+    unit: '',
+    start: '0',
+    manualTarget: '',
+    history: [],
+  };
+}
+
+function okrFormFrom(okr: PublicSettings['okr']): OkrForm {
+  let krCount = 0;
+  return {
+    quarterStartMonth: String(okr.quarterStartMonth),
+    atRiskBelow: String(okr.thresholds.atRiskBelow),
+    offTrackBelow: String(okr.thresholds.offTrackBelow),
+    objectives: okr.objectives.map((objective, o) => ({
+      key: `objective-${o + 1}`,
+      id: objective.id,
+      quarter: objective.quarter,
+      title: objective.title,
+      keyResults: objective.keyResults.map((kr) => {
+        const row = blankKeyResult(`kr-${++krCount}`, kr.id, kr.kind);
+        row.title = kr.title;
+        switch (kr.kind) {
+          case 'kpi':
+            return { ...row, kpi: kr.kpi, kpiTarget: String(kr.target), direction: kr.direction, baseline: kr.baseline === undefined ? '' : String(kr.baseline) };
+          case 'epic':
+            return { ...row, epic: epicText(kr.epic) };
+          case 'label':
+            return { ...row, labels: kr.labels.join(', '), projects: kr.projects.join(', ') };
+          case 'manual':
+            return {
+              ...row,
+              unit: kr.unit,
+              start: String(kr.start),
+              manualTarget: String(kr.target),
+              history: kr.history.map((entry, h) => ({ key: `update-${h + 1}`, date: entry.date, value: String(entry.value) })),
+            };
+        }
+      }),
+    })),
+  };
+}
+
+/** How an epic is written and picked: `gitlab-org/quality&12`. */
+export function epicText(epic: { group: string; iid: number }): string {
+  return `${epic.group}&${epic.iid}`;
+}
+
+/**
+ * The epic a text names: `group/path&12`, or an epic's URL (`…/groups/group/path/-/epics/12`).
+ * Blank is none (the settings then ask to choose one); without a number the iid is 0, which the
+ * settings refuse asking for "the epic's number (the digits after &)".
+ */
+export function epicOfText(text: string): { group: string; iid: number } | undefined {
+  const trimmed = text.trim();
+  if (!trimmed) return undefined;
+  const url = /\/groups\/(.+?)\/-\/(?:epics|work_items)\/(\d+)/.exec(trimmed);
+  if (url) return { group: url[1]!, iid: Number(url[2]) };
+  const at = trimmed.lastIndexOf('&');
+  if (at < 0) return { group: trimmed, iid: 0 };
+  const iid = trimmed.slice(at + 1).trim();
+  return { group: trimmed.slice(0, at), iid: /^\d+$/.test(iid) ? Number(iid) : 0 };
+}
+
+/** Candidate OKR settings: what Save sends and the local validation checks. */
+export function okrCandidate(okr: OkrForm): Record<string, unknown> {
+  return {
+    quarterStartMonth: numberOf(okr.quarterStartMonth),
+    thresholds: { atRiskBelow: numberOf(okr.atRiskBelow), offTrackBelow: numberOf(okr.offTrackBelow) },
+    objectives: okr.objectives.map((objective) => ({
+      id: objective.id,
+      quarter: objective.quarter,
+      title: objective.title,
+      keyResults: objective.keyResults.map(keyResultCandidate),
+    })),
+  };
+}
+
+function keyResultCandidate(kr: KeyResultRow): Record<string, unknown> {
+  const common = { id: kr.id, title: kr.title, kind: kr.kind };
+  switch (kr.kind) {
+    case 'kpi':
+      return { ...common, kpi: kr.kpi, target: numberOf(kr.kpiTarget), direction: kr.direction, ...(kr.baseline.trim() ? { baseline: numberOf(kr.baseline) } : {}) };
+    case 'epic':
+      return { ...common, epic: epicOfText(kr.epic) };
+    case 'label':
+      return { ...common, labels: lines(kr.labels), projects: lines(kr.projects) };
+    case 'manual':
+      return {
+        ...common,
+        unit: kr.unit,
+        // Blank: the schema's default, 0.
+        ...(kr.start.trim() ? { start: numberOf(kr.start) } : {}),
+        target: numberOf(kr.manualTarget),
+        history: kr.history.map((entry) => ({ date: entry.date, value: numberOf(entry.value) })),
+      };
+  }
+}
+
+/**
+ * The OKR section's problems as the background would report them
+ * (`okr.objectives.0.keyResults.1.target`), checked locally as the user types; the first message
+ * of a path wins.
+ */
+export function okrErrors(candidate: unknown): Partial<Record<OkrErrorKey, string>> {
+  const result = okrSection.safeParse(candidate);
+  const errors: Partial<Record<OkrErrorKey, string>> = {};
+  if (result.success) return errors;
+  for (const issue of result.error.issues) {
+    const key: OkrErrorKey = issue.path.length ? `okr.${issue.path.map(String).join('.')}` : 'okr';
+    errors[key] ??= issue.message;
+  }
+  return errors;
 }

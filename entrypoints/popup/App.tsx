@@ -7,6 +7,7 @@ import { formatAge } from '../../utils/kpi/format';
 import { SyncStatus } from './SyncStatus';
 import { TeamKpis } from './TeamKpis';
 import { Tabs } from './Tabs';
+import { OkrPanel, SinceYesterdayPanel } from './Dashboard';
 import { Checkpoint } from '../../components/survey/Checkpoint';
 import { OutboxList } from '../../components/survey/OutboxList';
 import { SuggestForm } from '../../components/survey/SuggestForm';
@@ -21,11 +22,18 @@ export function App() {
   const [status, setStatus] = useState<Status>({ kind: 'loading' });
   const [run, setRun] = useState<SyncRun>({ kind: 'idle' });
   const [tab, setTab] = useState<PopupTab>('team');
+  /** undefined while loading; null when there is none (not set up, no team). */
+  const [dashboard, setDashboard] = useState<ResponseOf<'ui:dashboard'> | null | undefined>(undefined);
 
   const refresh = useCallback(
     () =>
       Promise.all([sendMessage('ui:sync-status', {}), sendMessage('ui:team-kpis', {}).catch(() => null)])
-        .then(([sync, kpis]) => setStatus({ kind: 'ready', sync, kpis, at: Date.now() }))
+        .then(([sync, kpis]) => {
+          setStatus({ kind: 'ready', sync, kpis, at: Date.now() });
+          // Trends, changes and OKRs after the KPIs: the popup opens on what it has.
+          if (sync.configured) sendMessage('ui:dashboard', {}).then(setDashboard, () => setDashboard(null));
+          else setDashboard(null);
+        })
         .catch((error: unknown) => setStatus({ kind: 'error', message: messageOf(error) })),
     [],
   );
@@ -62,6 +70,7 @@ export function App() {
         </button>
       </header>
       <Tabs tabs={POPUP_TABS} selected={tab} onSelect={setTab} label="Engineering Lens">
+        {tab === 'okrs' ? <OkrPanel okrs={dashboard === null ? null : dashboard?.okrs} onOpenSettings={() => void browser.runtime.openOptionsPage()} /> : null}
         {tab === 'suggest' ? <SuggestPanel /> : null}
         {tab === 'checkpoint' ? <Checkpoint limit={8} /> : null}
         {tab === 'team' ? (
@@ -78,7 +87,8 @@ export function App() {
             {ready.kpis ? ` · last ${ready.kpis.windowDays} days` : ''} · {new URL(ready.sync.gitlabUrl).host}
           </p>
           {ready.kpis?.incidents?.length ? <OngoingIncidents incidents={ready.kpis.incidents} now={ready.at} /> : null}
-          {ready.kpis ? <TeamKpis kpis={ready.kpis} /> : null}
+          {ready.kpis ? <TeamKpis kpis={ready.kpis} trends={dashboard?.trends} /> : null}
+          {dashboard ? <SinceYesterdayPanel changes={dashboard.sinceYesterday} /> : null}
           <div className="popup__sync">
             <span data-testid="sync-summary">{syncSummary(ready.sync.resources, ready.at)}</span>
             <span aria-hidden="true"> · </span>
@@ -108,9 +118,10 @@ export function App() {
   );
 }
 
-type PopupTab = 'team' | 'suggest' | 'checkpoint';
+type PopupTab = 'team' | 'okrs' | 'suggest' | 'checkpoint';
 const POPUP_TABS = [
   { key: 'team', label: 'Team' },
+  { key: 'okrs', label: 'OKRs' },
   { key: 'suggest', label: 'Suggest' },
   { key: 'checkpoint', label: 'Checkpoint' },
 ] as const satisfies readonly { key: PopupTab; label: string }[];

@@ -1,17 +1,20 @@
 import type { ResponseOf } from '../../utils/messages';
+import { Sparkline } from './Dashboard';
+
+type Trends = ResponseOf<'ui:dashboard'>['trends'];
 
 /** Marks drawn beside the status words; the words carry the meaning (never colour alone). */
 const MARKS = { met: '✓', near: '◐', missed: '!', neutral: '' } as const;
 
 /** The team's six KPIs: value and sample, target, and status in words, one row each. */
-export function TeamKpis({ kpis }: { kpis: ResponseOf<'ui:team-kpis'> }) {
+export function TeamKpis({ kpis, trends }: { kpis: ResponseOf<'ui:team-kpis'>; trends?: Trends | undefined }) {
   if (!kpis.teamConfigured) return <p className="lens-muted">Add the team's group or projects in the settings to see its KPIs here.</p>;
   return (
     <>
       <TeamProblems problems={kpis.problems} />
       {kpis.badges.length ? (
         <>
-          <KpiList kpis={kpis} />
+          <KpiList kpis={kpis} trends={trends} />
           {kpis.allocation ? <AllocationLine allocation={kpis.allocation} windowDays={kpis.windowDays} /> : null}
         </>
       ) : (
@@ -35,13 +38,17 @@ function TeamProblems({ problems }: { problems: ResponseOf<'ui:team-kpis'>['prob
   );
 }
 
-function KpiList({ kpis }: { kpis: ResponseOf<'ui:team-kpis'> }) {
+function KpiList({ kpis, trends }: { kpis: ResponseOf<'ui:team-kpis'>; trends?: Trends | undefined }) {
   return (
     <ul className="kpi-list" aria-label={`Team KPIs, last ${kpis.windowDays} days`}>
       {kpis.badges.map((badge) => (
         <li key={badge.id} data-status={badge.status} title={badge.explanation}>
           <span className="kpi-list__text">{badge.text}</span>
           <span className="kpi-list__target">{badge.target ? `target ${badge.target}` : ''}</span>
+          {(() => {
+            const series = trends?.series.find((candidate) => candidate.kpi === badge.id);
+            return series ? <Sparkline series={series} windowDays={trends!.windowDays} /> : null;
+          })()}
           <span className="kpi-list__status">
             {MARKS[badge.status] ? <span aria-hidden="true">{MARKS[badge.status]} </span> : null}
             {badge.statusLabel ?? 'no value yet'}

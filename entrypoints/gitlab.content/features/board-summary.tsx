@@ -1,6 +1,7 @@
 /**
  * The board summary bar above the lists: the team KPIs of the board's scope (the project of a
- * project board, the group of a group board). Tested on: the stand-in's project boards and its
+ * project board, the group of a group board) and, on issue boards, the allocation split and the
+ * capacity list (open weight per assignee against their capacity). Tested on: the stand-in's project boards and its
  * group board, and after pushState navigation away and back.
  */
 import type { PageInfo } from '../../../utils/page/detect';
@@ -9,6 +10,7 @@ import { sendMessage } from '../../../utils/send-message';
 import type { Feature } from '../feature';
 import { AllocationSplit } from '../../../components/AllocationSplit';
 import { BadgeList } from '../../../components/BadgeList';
+import { CapacityList } from '../../../components/CapacityList';
 import { ScopeSwitch } from '../../../components/ScopeSwitch';
 import { useScopeChoice } from '../ui/kpi-scope';
 import { BackgroundStrip } from '../ui/kpi-strip';
@@ -40,8 +42,9 @@ export const boardSummary: Feature = {
 };
 
 /**
- * The bar's KPIs and, on issue boards, the whole board's allocation split (asked side by side; a
- * split that cannot be had leaves the KPIs alone and says why on its line).
+ * The bar's KPIs and, on issue boards, the whole board's allocation split and capacity list (one
+ * answer, asked beside the KPIs; a split that cannot be had leaves the KPIs alone and says why on
+ * its line).
  */
 async function loadBar(board: NonNullable<ReturnType<typeof boardScope>>, boardId: number | undefined, scope: 'team' | 'board') {
   const overview = sendMessage('content:board-overview', { ...board, kpiScope: scope });
@@ -49,8 +52,8 @@ async function loadBar(board: NonNullable<ReturnType<typeof boardScope>>, boardI
   const request = { ...board, ...(boardId === undefined ? {} : { boardId }) };
   // The lists ask the same at the same moment (board-list-allocation.tsx): one message for all.
   const allocation = sharedAsk(`board-allocation:${JSON.stringify(request)}`, () => sendMessage('content:board-allocation', request)).then(
-    (answer) => ({ view: answer.board, caveats: answer.caveats, error: null }),
-    (error: unknown) => ({ view: null, caveats: [], error: error instanceof Error ? error.message : String(error) }),
+    (answer) => ({ view: answer.board, caveats: answer.caveats, capacity: answer.capacity, error: null }),
+    (error: unknown) => ({ view: null, caveats: [], capacity: null, error: error instanceof Error ? error.message : String(error) }),
   );
   return { ...(await overview), allocation: await allocation };
 }
@@ -63,11 +66,11 @@ function BoardSummaryBar({ board, boardId }: { board: NonNullable<ReturnType<typ
       label={`Engineering Lens: KPIs of ${board.projectPath ?? board.groupPath}`}
       // The switch and six KPI badges need about this much room; narrower boards reserve a
       // second line so the lists never move when the numbers arrive. Issue boards add the
-      // allocation split on a line of its own.
-      lines={board.epicBoard ? 1 : 2}
+      // allocation split and the capacity list on a line each.
+      lines={board.epicBoard ? 1 : 3}
       lastLineWidth={1100}
       // Narrower than that, the KPIs and the split may each take two lines.
-      narrowLines={board.epicBoard ? 2 : 4}
+      narrowLines={board.epicBoard ? 2 : 5}
       load={() => loadBar(board, boardId, scope === 'team' ? 'team' : 'board')}
       render={(data, freshness) => (
         <>
@@ -91,6 +94,12 @@ function BoardSummaryBar({ board, boardId }: { board: NonNullable<ReturnType<typ
                 <span className="lens-muted">Allocation: {data.allocation.error ?? 'not synced yet'}</span>
               )}
               {data.allocation.caveats.length ? <span className="lens-muted">{data.allocation.caveats.join(' ')}</span> : null}
+              {data.allocation.capacity ? (
+                <>
+                  <span className="lens-line-break" aria-hidden="true" />
+                  <CapacityList capacity={data.allocation.capacity} />
+                </>
+              ) : null}
             </>
           ) : null}
         </>

@@ -153,6 +153,9 @@ describe('section navigation', () => {
       'Capacity',
       'Simple issues and history',
       'Survey',
+      'OKRs',
+      'Quarters and status',
+      'Objectives',
       'Sync',
       'Shared configuration',
       'Configuration file',
@@ -169,7 +172,7 @@ describe('section navigation', () => {
     const levels = headings.map((h) => Number(h.tagName[1]));
     expect(levels[0]).toBe(1);
     levels.forEach((level, i) => i > 0 && expect(level).toBeLessThanOrEqual(levels[i - 1]! + 1));
-    expect(OPTIONS_SECTIONS.map((s) => s.label)).toEqual(['Connection', 'Team', 'KPIs', 'Allocation', 'Suggested DRI', 'Survey', 'Sync', 'Shared configuration', 'Configuration file']);
+    expect(OPTIONS_SECTIONS.map((s) => s.label)).toEqual(['Connection', 'Team', 'KPIs', 'Allocation', 'Suggested DRI', 'Survey', 'OKRs', 'Sync', 'Shared configuration', 'Configuration file']);
     // The page's landmarks: the header, the navigation, the main content holding the form.
     expect(container.querySelector('header h1')?.textContent).toBe('Engineering Lens');
     expect(container.querySelector('main form')).not.toBeNull();

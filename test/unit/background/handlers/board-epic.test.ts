@@ -191,9 +191,17 @@ describe('content:epic-overview', () => {
       cached(PROJECTS.api, 2, { epic: { id: 502, iid: 2, group_id: 100 }, weight: 1 }),
       cached(PROJECTS.webApp, 3, { epic: { id: 503, iid: 3, group_id: 100 }, weight: 10, state: 'closed', closed_at: '2025-03-02T00:00:00.000Z' }),
     ]);
-    const answer = await createEpicHandlers(data, createAnswers(data, () => now), () => now)['content:epic-overview']({ groupPath: 'demo', iid: 1 }, sender);
+    const handlers = createEpicHandlers(data, createAnswers(data, () => now), () => now);
+    const answer = await handlers['content:epic-overview']({ groupPath: 'demo', iid: 1 }, sender);
     // Closed weight 3 of 3 + 1 = 4 → 75 %.
     expect(answer.badges.map((badge) => badge.text)).toEqual(['On-time —', 'Complete —', 'Progress 75% (3/4 weight)']);
+    // &1 is a top epic: one row for its child &2 (weight 1, open: 0 %; no dates on the epic).
+    expect(answer.topEpic?.rows.map((row) => [row.ref, row.title, row.progress.text, row.dueDate, row.health])).toEqual([
+      ['&2', 'Epic 2', '0% (0/1 weight)', null, 'no dates'],
+    ]);
+    expect(answer.topEpic?.legend).toMatch(/^Health compares progress/);
+    // &3 has no child epics: no table.
+    expect((await handlers['content:epic-overview']({ groupPath: 'demo', iid: 3 }, sender)).topEpic).toBeNull();
   });
 });
 
