@@ -136,6 +136,22 @@ okrTest('a quarter with an objective and a KPI, an epic, a label and a manual ke
   // After a reload, the editor shows it all again.
   await options.reload();
   await expectSetUp(options, quarter, today);
+
+  // The popup shows the objective and its four key results; the epic's page the one naming it.
+  const popup = await context.newPage();
+  await popup.goto(`chrome-extension://${extensionId}/popup.html`);
+  await popup.getByRole('tab', { name: 'OKRs' }).click();
+  const okrs = popup.getByTestId('okrs');
+  await expect(okrs).toContainText('Ship reliably', { timeout: 30_000 });
+  for (const title of ['On-time delivery at 85 %', 'Database resilience shipped', 'Close the bugs', 'Engineers hired']) await expect(okrs).toContainText(title);
+  // 4 of 6 = 67 %.
+  await expect(popup.getByTestId(`kr-${objective!.keyResults[3]!.id}`)).toContainText('67% ·');
+  await expect(popup.getByTestId(`kr-${objective!.keyResults[3]!.id}`)).toContainText('4 of 6 engineers');
+  const epicPage = await context.newPage();
+  await epicPage.goto(`${sandbox.url}/groups/${GROUP_PATH}/-/epics/3`);
+  await expect(epicPage.locator('[data-lens="epic-kpi-badges"]').getByTestId('lens-epic-krs')).toContainText('Key result Database resilience shipped (Ship reliably,', { timeout: 30_000 });
+  await popup.close();
+  await epicPage.close();
   // Filled in, the section has no axe violations, light or dark.
   for (const theme of ['light', 'dark'] as const) {
     await options.emulateMedia({ colorScheme: theme });
