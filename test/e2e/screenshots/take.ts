@@ -20,6 +20,29 @@ try {
   await options.getByLabel('Projects').fill(PROJECT_PATHS.webApp);
   await options.getByRole('button', { name: 'Save', exact: true }).click();
   await options.getByText('Saved.', { exact: true }).waitFor();
+  // This quarter's OKRs, imported as a team would share them: one key result of each kind.
+  const now = new Date();
+  const quarter = `${now.getUTCFullYear()}-Q${Math.floor(now.getUTCMonth() / 3) + 1}`;
+  const okr = {
+    objectives: [
+      {
+        id: 'reliable',
+        quarter,
+        title: 'Ship reliably and grow the team',
+        keyResults: [
+          { id: 'on-time', title: 'On-time to 85 %', kind: 'kpi', kpi: 'on-time', target: 85, direction: 'increase', baseline: 50 },
+          { id: 'checkout', title: 'Checkout performance shipped', kind: 'epic', epic: { group: GROUP_PATH, iid: 2 } },
+          { id: 'bugs', title: 'Bugs closed', kind: 'label', labels: ['type::bug'], projects: [] },
+          { id: 'hiring', title: 'Engineers hired', kind: 'manual', unit: 'engineers', start: 0, target: 6, history: [{ date: now.toISOString().slice(0, 10), value: 4 }] },
+        ],
+      },
+    ],
+  };
+  await options
+    .getByTestId('config-import')
+    .setInputFiles({ name: 'okrs.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ format: 'engineering-lens-config', version: 1, settings: { team: { group: GROUP_PATH, projects: [PROJECT_PATHS.webApp] }, okr } })) });
+  await options.getByRole('button', { name: 'Save', exact: true }).click();
+  await options.getByText('Saved.', { exact: true }).waitFor();
 
   const page = await context.newPage();
   await page.setViewportSize({ width: 1280, height: 800 });
@@ -56,6 +79,8 @@ try {
     await popup.getByLabel(/^If you were paid 1%/).fill(suggestion);
     await popup.getByLabel('How would you justify it?').fill('Pipelines would be 4 minutes faster for everyone, every day.');
     await popup.getByLabel('Category').selectOption(category);
+    // The team is a group: the popup asks where to file it.
+    await popup.getByLabel('Survey project').fill(PROJECT_PATHS.webApp);
     await popup.getByRole('button', { name: 'Submit suggestion' }).click();
     await popup.getByTestId('survey-form-state').filter({ hasText: fault ? 'Not sent' : 'Sent' }).waitFor();
   }
@@ -69,6 +94,9 @@ try {
     await popup.getByRole('tab', { name: 'Checkpoint' }).click();
     await popup.getByTestId('checkpoint-item').first().waitFor();
     await popup.screenshot({ path: out(`popup-checkpoint-${theme}`) });
+    await popup.getByRole('tab', { name: 'OKRs' }).click();
+    await popup.getByTestId('okrs').waitFor();
+    await popup.screenshot({ path: out(`popup-okrs-${theme}`) });
   }
   // The survey's dialog on an issue page.
   for (const theme of ['light', 'dark'] as const) {
@@ -82,7 +110,7 @@ try {
   await options.setViewportSize({ width: 1100, height: 900 });
   for (const theme of ['light', 'dark'] as const) {
     await options.emulateMedia({ colorScheme: theme });
-    for (const [name, heading] of [['options-allocation', '#allocation-heading'], ['options-dri', '#dri-heading'], ['options-survey', '#survey-heading']] as const) {
+    for (const [name, heading] of [['options-allocation', '#allocation-heading'], ['options-dri', '#dri-heading'], ['options-survey', '#survey-heading'], ['options-okr', '#okr-heading'], ['options-shared', '#shared-heading']] as const) {
       await options.locator(heading).scrollIntoViewIfNeeded();
       await options.locator(heading).evaluate((element) => element.closest('section')?.scrollIntoView());
       await options.screenshot({ path: out(`${name}-${theme}`) });
