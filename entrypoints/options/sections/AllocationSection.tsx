@@ -1,9 +1,10 @@
-import { useCallback, useLayoutEffect, useMemo, useRef } from 'react';
+import { useMemo, useRef } from 'react';
 import { allocationCandidate, allocationErrors, isAllocationKey, type AllocationErrorKey, type AllocationForm } from '../form';
 import { AllocationPreview } from './allocation/AllocationPreview';
 import { CategoriesEditor } from './allocation/CategoriesEditor';
 import { MeasureBudgetEditor } from './allocation/MeasureBudgetEditor';
 import { RulesEditor } from './allocation/RulesEditor';
+import { useFocusLater } from './section-kit';
 
 interface Props {
   allocation: AllocationForm;
@@ -24,18 +25,7 @@ export function AllocationSection({ allocation, errors, onChange }: Props) {
   const unplaced = Object.entries({ ...errors, ...local }).filter(([key, message]) => message && isAllocationKey(key) && !placed(key, allocation));
 
   const root = useRef<HTMLElement>(null);
-  const pendingFocus = useRef<string | null>(null);
-  const focusLater = useCallback((focusId: string) => {
-    pendingFocus.current = focusId;
-  }, []);
-  useLayoutEffect(() => {
-    const focusId = pendingFocus.current;
-    if (!focusId || !root.current) return;
-    pendingFocus.current = null;
-    const target = [...root.current.querySelectorAll<HTMLElement>('[data-focus-id]')].find((element) => element.dataset.focusId === focusId);
-    target?.focus();
-    if (target instanceof HTMLInputElement && target.value) target.select();
-  });
+  const focusLater = useFocusLater(root, { select: true });
 
   const editor = { allocation, onChange, error, focusLater };
   return (

@@ -1,9 +1,10 @@
-import { useCallback, useLayoutEffect, useMemo, useRef } from 'react';
+import { useCallback, useMemo, useRef } from 'react';
 import { Field } from '../../../components/Field';
 import { driCandidate, driErrors, isDriKey, type DriErrorKey, type DriForm } from '../form';
 import { CapacityEditor } from './dri/CapacityEditor';
 import { ServicesEditor } from './dri/ServicesEditor';
 import type { DriEditorProps } from './dri/shared';
+import { messageFor, useFocusLater, useShownErrors } from './section-kit';
 
 interface Props {
   dri: DriForm;
@@ -20,27 +21,12 @@ interface Props {
 export function DriSection({ dri, errors, onChange }: Props) {
   const candidate = useMemo(() => driCandidate(dri), [dri]);
   const local = useMemo(() => driErrors(candidate), [candidate]);
-  const shown = useMemo(() => {
-    const merged: Partial<Record<DriErrorKey, string>> = {};
-    for (const [key, message] of Object.entries(errors)) if (message && isDriKey(key)) merged[key] = message;
-    // The local check sees the rows as they are now; the page's messages are for what was sent.
-    return { ...merged, ...local };
-  }, [errors, local]);
+  const shown = useShownErrors(errors, local, isDriKey);
   const error = useCallback((key: DriErrorKey, items?: readonly string[]) => messageFor(shown, key, items), [shown]);
   const unplaced = Object.entries(shown).filter(([key]) => !placed(key as DriErrorKey, dri));
 
   const root = useRef<HTMLElement>(null);
-  const pendingFocus = useRef<string | null>(null);
-  const focusLater = useCallback((focusId: string) => {
-    pendingFocus.current = focusId;
-  }, []);
-  useLayoutEffect(() => {
-    const focusId = pendingFocus.current;
-    if (!focusId || !root.current) return;
-    pendingFocus.current = null;
-    const target = [...root.current.querySelectorAll<HTMLElement>('[data-focus-id]')].find((element) => element.dataset.focusId === focusId);
-    target?.focus();
-  });
+  const focusLater = useFocusLater(root);
 
   const editor: DriEditorProps = { dri, candidate, onChange, error, focusLater };
   return (
@@ -112,24 +98,6 @@ function SimpleIssues({ dri, candidate, onChange, error }: Omit<DriEditorProps, 
   );
 }
 
-/** A list item's message names the item: `"bob!": Not a GitLab username…`. */
-function messageFor(shown: Partial<Record<DriErrorKey, string>>, key: DriErrorKey, items?: readonly string[]): string | undefined {
-  if (shown[key]) return shown[key];
-  const prefix = `${key}.`;
-  let first: { index: number; message: string } | null = null;
-  for (const [path, message] of Object.entries(shown)) {
-    if (!message || !path.startsWith(prefix)) continue;
-    const rest = path.slice(prefix.length);
-    if (!/^\d+$/.test(rest)) continue;
-    const index = Number(rest);
-    if (!first || index < first.index) first = { index, message };
-  }
-  if (!first) return undefined;
-  const item = items?.[first.index];
-  return item === undefined ? first.message : `"${shorten(item)}": ${first.message}`;
-}
-
-const shorten = (text: string): string => (text.length > 40 ? `${text.slice(0, 39)}…` : text);
 
 /** Whether the section shows this path's message next to an input (else it shows at the top). */
 function placed(key: DriErrorKey, dri: DriForm): boolean {

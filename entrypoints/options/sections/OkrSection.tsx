@@ -1,10 +1,11 @@
-import { useCallback, useLayoutEffect, useMemo, useRef } from 'react';
+import { useCallback, useMemo, useRef } from 'react';
 import { Field } from '../../../components/Field';
 import { isOkrKey, okrCandidate, okrErrors, type OkrErrorKey, type OkrForm } from '../form';
 import { SelectField } from './dri/controls';
 import { ObjectivesEditor } from './okr/ObjectivesEditor';
 import { useOkrPickers } from './okr/pickers';
-import { messageFor, placed, type OkrEditorProps } from './okr/shared';
+import { placed, type OkrEditorProps } from './okr/shared';
+import { messageFor, useFocusLater, useShownErrors } from './section-kit';
 
 interface Props {
   okr: OkrForm;
@@ -26,28 +27,13 @@ const MONTH_CHOICES = MONTHS.map((month, index) => ({ value: String(index + 1), 
 export function OkrSection({ okr, errors, onChange, timeZone }: Props) {
   const candidate = useMemo(() => okrCandidate(okr), [okr]);
   const local = useMemo(() => okrErrors(candidate), [candidate]);
-  const shown = useMemo(() => {
-    const merged: Partial<Record<OkrErrorKey, string>> = {};
-    for (const [key, message] of Object.entries(errors)) if (message && isOkrKey(key)) merged[key] = message;
-    // The local check sees the rows as they are now; the page's messages are for what was sent.
-    return { ...merged, ...local };
-  }, [errors, local]);
+  const shown = useShownErrors(errors, local, isOkrKey);
   const error = useCallback((key: OkrErrorKey, items?: readonly string[]) => messageFor(shown, key, items), [shown]);
   const unplaced = Object.entries(shown).filter(([key, message]) => message && !placed(key as OkrErrorKey, okr));
   const { pickers, refresh } = useOkrPickers();
 
   const root = useRef<HTMLElement>(null);
-  const pendingFocus = useRef<string | null>(null);
-  const focusLater = useCallback((focusId: string) => {
-    pendingFocus.current = focusId;
-  }, []);
-  useLayoutEffect(() => {
-    const focusId = pendingFocus.current;
-    if (!focusId || !root.current) return;
-    pendingFocus.current = null;
-    const target = [...root.current.querySelectorAll<HTMLElement>('[data-focus-id]')].find((element) => element.dataset.focusId === focusId);
-    target?.focus();
-  });
+  const focusLater = useFocusLater(root);
 
   const editor: OkrEditorProps = { okr, onChange, error, focusLater };
   return (

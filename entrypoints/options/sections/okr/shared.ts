@@ -16,22 +16,6 @@ export interface OkrEditorProps {
   focusLater: (focusId: string) => void;
 }
 
-/** The first message of `key`, else of its first item with one (`key.2`), naming that item. */
-export function messageFor(shown: Partial<Record<OkrErrorKey, string>>, key: OkrErrorKey, items?: readonly string[]): string | undefined {
-  if (shown[key]) return shown[key];
-  const prefix = `${key}.`;
-  let first: { index: number; message: string } | null = null;
-  for (const [path, message] of Object.entries(shown)) {
-    if (!message || !path.startsWith(prefix)) continue;
-    const rest = path.slice(prefix.length);
-    if (!/^\d+$/.test(rest)) continue;
-    const index = Number(rest);
-    if (!first || index < first.index) first = { index, message };
-  }
-  if (!first) return undefined;
-  const item = items?.[first.index];
-  return item === undefined ? first.message : `"${item.length > 40 ? `${item.slice(0, 39)}…` : item}": ${first.message}`;
-}
 
 const KR_FIELDS = /^(?:id|title|kind|kpi|target|direction|baseline|epic|epic\.group|epic\.iid|labels(?:\.\d+)?|projects(?:\.\d+)?|unit|start|history)$/;
 
