@@ -1,3 +1,4 @@
+import { FieldNotes } from '../../../../components/Field';
 import { useId } from 'react';
 
 /** A row's labelled text input with its message under it; the label is visually hidden unless `showLabel`. */
@@ -83,16 +84,7 @@ export function SelectField<T extends string>({
           </option>
         ))}
       </select>
-      {hint ? (
-        <p id={hintId} className="field__hint">
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p id={errorId} className="field__error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <FieldNotes hintId={hintId} hint={hint} errorId={errorId} error={error} />
     </div>
   );
 }

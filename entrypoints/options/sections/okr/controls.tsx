@@ -1,3 +1,4 @@
+import { FieldNotes } from '../../../../components/Field';
 import { useId, type ReactNode } from 'react';
 
 interface CellProps {
@@ -44,16 +45,7 @@ function Cell({ label, context, error, hint, className, unit, children }: CellPr
       ) : (
         control
       )}
-      {hint ? (
-        <p id={hintId} className="field__hint">
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p id={errorId} className="field__error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <FieldNotes hintId={hintId} hint={hint} errorId={errorId} error={error} />
     </div>
   );
 }
