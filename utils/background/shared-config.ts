@@ -40,11 +40,18 @@ export interface SharedConfigDeps {
 
 export function createSharedConfig(deps: SharedConfigDeps) {
   let reading: Promise<SharedConfigState | null> | null = null;
+  /** The stored reading, read once per worker: every request asks for the settings in force. */
+  let stored: Promise<SharedConfigState | null> | null = null;
+  const load = () => (stored ??= deps.load().catch(() => ((stored = null), null)));
+  const save = async (state: SharedConfigState | null) => {
+    stored = Promise.resolve(state);
+    await deps.save(state);
+  };
 
   async function read(settings: Settings): Promise<SharedConfigState | null> {
     const { project, ref, path } = settings.shared;
     if (!project) {
-      await deps.save(null);
+      await save(null);
       return null;
     }
     const base = { source: { project, ref, path }, readRef: ref, readAt: new Date(deps.now()).toISOString() };
@@ -63,8 +70,8 @@ export function createSharedConfig(deps: SharedConfigDeps) {
       const message = isGitLabError(error) || error instanceof Error ? error.message : String(error);
       state = { ...base, error: `Could not read the shared configuration: ${message}` };
     }
-    const before = await deps.load();
-    await deps.save(state);
+    const before = await load();
+    await save(state);
     if (JSON.stringify(before?.settings ?? null) !== JSON.stringify(state.settings ?? null)) deps.changed?.();
     return state;
   }
@@ -80,7 +87,7 @@ export function createSharedConfig(deps: SharedConfigDeps) {
     /** The settings in force; a reading a day old is renewed behind the answer. */
     async effective(local: Settings): Promise<Settings> {
       if (!local.shared.project) return local;
-      const state = sharedStateFor(local, await deps.load());
+      const state = sharedStateFor(local, await load());
       if (!state || deps.now() - Date.parse(state.readAt) > READ_EVERY_MS) {
         const fresh = refresh(local).catch(() => null);
         // Never read yet (a new location): worth the wait, once.
@@ -90,7 +97,7 @@ export function createSharedConfig(deps: SharedConfigDeps) {
     },
     /** What the options page shows: where the settings in force came from. */
     async info(local: Settings): Promise<SharedConfigInfo | null> {
-      const state = sharedStateFor(local, await deps.load());
+      const state = sharedStateFor(local, await load());
       if (!state) return null;
       return {
         source: state.source,
