@@ -118,9 +118,9 @@ const hasWeight = (issue: EpicKrIssue): issue is EpicKrIssue & { weight: number 
 /**
  * Progress of an epic key result over the issues of the epic and its descendant epics (the
  * caller collects them, e.g. with `epicFamily` + `issuesOfEpics`): closed weight / total weight
- * when at least half the issues carry a weight, the rule of the allocation split's `auto`
- * measure (`resolveMeasure`: one weighted issue among a hundred must not decide), else closed
- * count / total count. Weights that add up to 0 fall back to counting, so zero is never divided.
+ * when any issue carries a weight, else closed count / total count: the rule of the epic page's
+ * own Progress badge (overview/epic-badges.ts `epicProgress`), so the key result and the badge
+ * on the same page agree. Weights that add up to 0 count instead, so zero is never divided.
  */
 export function epicKrProgress(kr: Pick<EpicKeyResult, 'epic'>, issues: readonly EpicKrIssue[]): EpicKrProgress {
   const ref = `${kr.epic.group}&${kr.epic.iid}`;
@@ -129,7 +129,7 @@ export function epicKrProgress(kr: Pick<EpicKeyResult, 'epic'>, issues: readonly
   if (issues.length === 0) {
     return { progress: null, text: 'No issues yet', explanation: `${ref} and its child epics have no issues yet.`, by: 'count', done: 0, total: 0, issues: 0, unweighted: 0 };
   }
-  if (weighted.length * 2 >= issues.length && totalWeight > 0) {
+  if (totalWeight > 0) {
     const done = weighted.reduce((sum, issue) => sum + (issue.state === 'closed' ? issue.weight : 0), 0);
     const unweighted = issues.length - weighted.length;
     const left = unweighted > 0 ? ` ${plural(unweighted, 'issue')} without a weight ${unweighted === 1 ? 'is' : 'are'} not counted.` : '';
@@ -148,7 +148,7 @@ export function epicKrProgress(kr: Pick<EpicKeyResult, 'epic'>, issues: readonly
   return {
     progress: done / issues.length,
     text: `${done} of ${plural(issues.length, 'issue')} closed`,
-    explanation: `${done} of ${plural(issues.length, 'issue')} of ${ref} and its child epics ${done === 1 ? 'is' : 'are'} closed (counted: most issues carry no weight).`,
+    explanation: `${done} of ${plural(issues.length, 'issue')} of ${ref} and its child epics ${done === 1 ? 'is' : 'are'} closed (no weights set).`,
     by: 'count',
     done,
     total: issues.length,

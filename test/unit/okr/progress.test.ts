@@ -90,13 +90,13 @@ describe('epicKrProgress', () => {
     expect(result.explanation).toBe('8 of 18 weight is in closed issues of acme/platform&12 and its child epics. 1 issue without a weight is not counted.');
   });
 
-  it('by count when most carry none (1 weighted of 4): 2 closed of 4 = 0.5; a big weight on one issue does not decide', () => {
+  it("by weight as soon as one issue carries one, as the epic page's Progress badge: 13 / 13 = 1, 3 unweighted left out", () => {
     const result = epicKrProgress(kr, [{ state: 'closed', weight: 13 }, { state: 'opened' }, { state: 'opened', weight: null }, { state: 'closed' }]);
-    expect(result).toMatchObject({ by: 'count', done: 2, total: 4, unweighted: 0, progress: 0.5, text: '2 of 4 issues closed' });
+    expect(result).toMatchObject({ by: 'weight', done: 13, total: 13, unweighted: 3, progress: 1, text: '13 of 13 weight closed' });
   });
 
-  it('exactly half weighted counts as most (1 of 2 → weight): 3 / 3 = 1', () => {
-    expect(epicKrProgress(kr, [{ state: 'closed', weight: 3 }, { state: 'opened' }])).toMatchObject({ by: 'weight', progress: 1, unweighted: 1 });
+  it('by count when no issue carries a weight: 1 closed of 2 = 0.5', () => {
+    expect(epicKrProgress(kr, [{ state: 'closed' }, { state: 'opened', weight: null }])).toMatchObject({ by: 'count', progress: 0.5, text: '1 of 2 issues closed' });
   });
 
   it('weights that add up to 0 fall back to counting: 1 closed of 3 = 0.3333', () => {
