@@ -3,9 +3,8 @@
  * issues and merge requests, as short lists of links. Pure: the caller passes `now`.
  */
 import {
-  compileFailureMatcher,
+  compileIncidentMatcher,
   DAY_MS,
-  compileOutageMatcher,
   DEFAULT_FAILURE_RULES,
   dueStatus,
   effectiveDueDate,
@@ -99,9 +98,7 @@ export function sinceYesterday(
   const sinceMs = opts.since ? opts.since.getTime() : untilMs - DAY_MS;
   const inPeriod = (ms: number | null): ms is number => ms !== null && ms > sinceMs && ms <= untilMs;
   const rules = opts.failureRules ?? DEFAULT_FAILURE_RULES;
-  const whyFailure = compileFailureMatcher(rules);
-  const isOutage = compileOutageMatcher(rules);
-  const isIncident = (issue: KpiIssue): boolean => whyFailure(issue) !== null && isOutage(issue);
+  const isIncident = compileIncidentMatcher(rules);
   const endOfDay = endOfDayCache(timeZone);
   const link = linkFilter(opts.gitlabUrl);
 

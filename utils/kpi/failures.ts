@@ -61,3 +61,21 @@ export function compileOutageMatcher(rules: FailureRules = DEFAULT_FAILURE_RULES
 }
 
 const outageMatchers = new WeakMap<FailureRules, (issue: FailureIssue) => boolean>();
+
+/**
+ * Whether an issue is an incident as MTBF counts them: a failure that is an outage. The ongoing
+ * incident badge, the popup's open incidents and Since yesterday ask this one question, so an
+ * outage label that no failure rule matches is an incident nowhere. Compiled once per rules object.
+ */
+export function compileIncidentMatcher(rules: FailureRules = DEFAULT_FAILURE_RULES): (issue: FailureIssue) => boolean {
+  let matcher = incidentMatchers.get(rules);
+  if (!matcher) {
+    const isFailure = compileFailureMatcher(rules);
+    const isOutage = compileOutageMatcher(rules);
+    matcher = (issue) => isFailure(issue) !== null && isOutage(issue);
+    incidentMatchers.set(rules, matcher);
+  }
+  return matcher;
+}
+
+const incidentMatchers = new WeakMap<FailureRules, (issue: FailureIssue) => boolean>();

@@ -5,7 +5,7 @@ export { rollingWindow, DAY_MS } from './window';
 export { isValidTimeZone, endOfDayInZoneMs, calendarDateInZone } from './time-zone';
 export { formatDuration, formatAge, formatPercent, formatRate } from './format';
 export { effectiveDueDate } from './due-date';
-export { compileFailureMatcher, compileOutageMatcher } from './failures';
+export { compileFailureMatcher, compileIncidentMatcher, compileOutageMatcher } from './failures';
 export { percentileNearestRank, medianOfSorted } from './stats';
 export * from './on-time-rate';
 export * from './complete-rate';

@@ -1,5 +1,5 @@
 /** Badges about one issue: due status, age, time to fix for a closed failure (SPEC §2). */
-import { compileOutageMatcher, dueStatus, formatAge, formatDuration, issueAge, timeToFix, type DueStatusKind, type KpiIssue, type KpiSettings } from '../kpi';
+import { compileIncidentMatcher, dueStatus, formatAge, formatDuration, issueAge, timeToFix, type DueStatusKind, type KpiIssue, type KpiSettings } from '../kpi';
 import type { BadgeStatus, BadgeView } from './badge-view';
 
 /**
@@ -46,11 +46,11 @@ export function incidentSeverity(issue: Pick<KpiIssue, 'severity' | 'labels'>): 
 }
 
 /**
- * "Ongoing incident · 3 h · High" on an open outage (an incident by type or outage label,
+ * "Ongoing incident · 3 h · High" on an open incident (a failure that is an outage,
  * kpi/failures.ts): what needs action first, so it is the one red badge an incident gets.
  */
 export function ongoingIncidentBadge(issue: KpiIssue, settings: KpiSettings, now: Date): BadgeView | null {
-  if (issue.state !== 'opened' || !compileOutageMatcher(settings.failureRules)(issue)) return null;
+  if (issue.state !== 'opened' || !compileIncidentMatcher(settings.failureRules)(issue)) return null;
   const openedMs = Date.parse(issue.created_at);
   if (Number.isNaN(openedMs)) return null;
   const age = formatAge(now.getTime() - openedMs);

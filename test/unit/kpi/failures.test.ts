@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compileFailureMatcher, compileOutageMatcher } from '@/utils/kpi/failures';
+import { compileFailureMatcher, compileIncidentMatcher, compileOutageMatcher } from '@/utils/kpi/failures';
 import { issue } from './fixtures';
 
 describe('compileFailureMatcher (defaults)', () => {
@@ -36,6 +36,21 @@ describe('compileOutageMatcher', () => {
     expect(isOutage(issue(1, { labels: ['outage'] }))).toBe(true);
     expect(isOutage(issue(2, { labels: ['incident'] }))).toBe(false);
     expect(isOutage(issue(3, { issue_type: 'incident' }))).toBe(true);
+  });
+});
+
+describe('compileIncidentMatcher', () => {
+  it('is a failure that is an outage, as MTBF counts them: an outage label no failure rule matches is no incident', () => {
+    const rules = { incidentTypeIsFailure: false, labelSets: [['incident']], outageLabels: ['incident', 'outage'] };
+    const isIncident = compileIncidentMatcher(rules);
+    expect(isIncident(issue(1, { labels: ['incident'] }))).toBe(true);
+    // An outage label, but not a failure under these rules.
+    expect(isIncident(issue(2, { labels: ['outage'] }))).toBe(false);
+    // The incident type is not a failure here either.
+    expect(isIncident(issue(3, { issue_type: 'incident' }))).toBe(false);
+    // A failure that is no outage (a severity bug under the defaults).
+    expect(compileIncidentMatcher()(issue(4, { labels: ['type::bug', 'severity::1'] }))).toBe(false);
+    expect(compileIncidentMatcher()(issue(5, { issue_type: 'incident' }))).toBe(true);
   });
 });
 

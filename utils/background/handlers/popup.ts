@@ -8,7 +8,7 @@ import type { DataService } from '../data-service';
 import type { Handlers } from '../router';
 import { hasTeam, resolveTeam, teamTargetsOrExplain } from '../scopes';
 import { loadTeamData } from '../scope-cache';
-import { compileOutageMatcher, type KpiIssue, type KpiSettings } from '../../kpi';
+import { compileIncidentMatcher, type KpiIssue, type KpiSettings } from '../../kpi';
 import { incidentSeverity } from '../../overview/issue-badges';
 import { kpiSettingsFrom } from '../../settings';
 
@@ -85,14 +85,14 @@ function withPath(path: string | undefined): { scopePath?: string } {
 }
 
 /**
- * The team's open outages (kpi/failures.ts), oldest first. Only links into the configured GitLab
+ * The team's open incidents (failures that are outages, kpi/failures.ts), oldest first. Only links into the configured GitLab
  * are kept: the popup renders them as links.
  */
 export function openIncidents(issues: readonly KpiIssue[], settings: KpiSettings, gitlabUrl: string) {
-  const isOutage = compileOutageMatcher(settings.failureRules);
+  const isIncident = compileIncidentMatcher(settings.failureRules);
   const root = `${gitlabUrl.replace(/\/+$/, '')}/`;
   return issues
-    .filter((issue) => issue.state === 'opened' && isOutage(issue) && issue.web_url?.startsWith(root))
+    .filter((issue) => issue.state === 'opened' && isIncident(issue) && issue.web_url?.startsWith(root))
     .sort((a, b) => (a.created_at < b.created_at ? -1 : 1))
     .map((issue) => ({
       ref: issue.references?.full ?? `#${issue.iid}`,
