@@ -50,7 +50,7 @@ export function TopEpicTable({ view }: { view: TopEpicTableView }) {
               </td>
               <td>
                 {row.onTime ? (
-                  <Described text={row.onTime.text.replace(/^On-time:? /, '')} description={row.onTime.explanation} status={row.onTime.status} />
+                  <Described text={row.onTime.text.replace(/^On-time:? /, '')} description={row.onTime.explanation} status={row.onTime.status} alert={row.onTime.status === 'missed'} />
                 ) : (
                   <span className="lens-muted">—</span>
                 )}
@@ -79,7 +79,8 @@ function isWebLink(url: string): boolean {
 /**
  * A value with its explanation: focusable, described by the tooltip beside it (shown on hover and
  * focus, as the badges' are). The status is drawn as a mark (overlay.css) and said in words by the
- * value itself (health) or its description (On-time); `alert` is the one red: off track.
+ * value itself (health) or its description (On-time); `alert` is red, as for the strip's badges:
+ * a missed On-time and off track.
  */
 function Described({ text, description, status, alert = false, testId }: { text: string; description: string; status: 'met' | 'near' | 'missed' | 'neutral'; alert?: boolean; testId?: string }) {
   const id = useId();
