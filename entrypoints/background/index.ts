@@ -160,7 +160,7 @@ export default defineBackground(() => {
       }),
       ...createCheckpointHandlers(data),
       ...createOkrPickerHandlers(data),
-      ...createDashboardHandlers(data, Date.now),
+      ...createDashboardHandlers(data, answers, Date.now),
       ...createUiPrefsHandlers({
         load: async () => (await browser.storage.local.get('uiPrefs')).uiPrefs,
         save: (prefs) => browser.storage.local.set({ uiPrefs: prefs }),
