@@ -4,7 +4,7 @@ import { AllocationPreview } from './allocation/AllocationPreview';
 import { CategoriesEditor } from './allocation/CategoriesEditor';
 import { MeasureBudgetEditor } from './allocation/MeasureBudgetEditor';
 import { RulesEditor } from './allocation/RulesEditor';
-import { useFocusLater } from './section-kit';
+import { useFocusLater, UnplacedErrors } from './section-kit';
 
 interface Props {
   allocation: AllocationForm;
@@ -37,13 +37,7 @@ export function AllocationSection({ allocation, errors, onChange }: Props) {
         How issues split into product and engineering work on issue, epic and board pages, and the budget the split is
         held against.
       </p>
-      {unplaced.length ? (
-        <div className="field__error" role="alert">
-          {unplaced.map(([key, message]) => (
-            <p key={key}>{message}</p>
-          ))}
-        </div>
-      ) : null}
+      <UnplacedErrors messages={unplaced} />
       <CategoriesEditor {...editor} />
       <RulesEditor {...editor} />
       <MeasureBudgetEditor allocation={allocation} onChange={onChange} error={error} />

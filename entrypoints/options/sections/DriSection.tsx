@@ -4,7 +4,7 @@ import { driCandidate, driErrors, isDriKey, type DriErrorKey, type DriForm } fro
 import { CapacityEditor } from './dri/CapacityEditor';
 import { ServicesEditor } from './dri/ServicesEditor';
 import type { DriEditorProps } from './dri/shared';
-import { messageFor, useFocusLater, useShownErrors } from './section-kit';
+import { messageFor, useFocusLater, useShownErrors, UnplacedErrors } from './section-kit';
 
 interface Props {
   dri: DriForm;
@@ -39,13 +39,7 @@ export function DriSection({ dri, errors, onChange }: Props) {
         issue names, code owners of the paths it touches, who worked on issues with the same labels, and how loaded each
         person is.
       </p>
-      {unplaced.length ? (
-        <div className="field__error" role="alert">
-          {unplaced.map(([key, message]) => (
-            <p key={key}>{message}</p>
-          ))}
-        </div>
-      ) : null}
+      <UnplacedErrors messages={unplaced} />
       <ServicesEditor {...editor} />
       <CapacityEditor {...editor} />
       <SimpleIssues dri={dri} candidate={candidate} onChange={onChange} error={error} />

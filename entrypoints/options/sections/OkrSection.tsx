@@ -5,7 +5,7 @@ import { SelectField } from './dri/controls';
 import { ObjectivesEditor } from './okr/ObjectivesEditor';
 import { useOkrPickers } from './okr/pickers';
 import { placed, type OkrEditorProps } from './okr/shared';
-import { messageFor, useFocusLater, useShownErrors } from './section-kit';
+import { messageFor, useFocusLater, useShownErrors, UnplacedErrors } from './section-kit';
 
 interface Props {
   okr: OkrForm;
@@ -44,13 +44,7 @@ export function OkrSection({ okr, errors, onChange, timeZone }: Props) {
       <p className="field__hint options-section__intro">
         Objectives and key results per quarter, with their progress and status in the toolbar popup and on epic pages.
       </p>
-      {unplaced.length ? (
-        <div className="field__error" role="alert">
-          {unplaced.map(([key, message]) => (
-            <p key={key}>{message}</p>
-          ))}
-        </div>
-      ) : null}
+      <UnplacedErrors messages={unplaced} />
       <h3 id="okr-quarters-heading" tabIndex={-1}>
         Quarters and status
       </h3>

@@ -51,3 +51,15 @@ export function useFocusLater(root: RefObject<HTMLElement | null>, options: { se
   });
   return focusLater;
 }
+
+/** Messages the section cannot show next to a field (a row that is gone), at its top. */
+export function UnplacedErrors({ messages }: { messages: readonly (readonly [string, string | undefined])[] }) {
+  if (!messages.length) return null;
+  return (
+    <div className="field__error" role="alert">
+      {messages.map(([key, message]) => (
+        <p key={key}>{message}</p>
+      ))}
+    </div>
+  );
+}
