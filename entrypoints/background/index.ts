@@ -79,6 +79,8 @@ export default defineBackground(() => {
     now: Date.now,
     changed: () => notifySettingsChanged(),
   });
+  /** Asked once per client, for Assign and the survey alike. */
+  const tokenScopes = createTokenScopes();
   /** The settings in force: the local ones with the shared file's sections. */
   const settingsInForce = async () => shared.effective((await loadSettings()).settings);
 
@@ -147,7 +149,7 @@ export default defineBackground(() => {
       ...createBoardAllocationHandlers(data, answers),
       ...createPopupHandlers(data, answers, Date.now),
       ...createAllocationHandlers(data, answers, Date.now),
-      ...createDriHandlers(data, answers, Date.now),
+      ...createDriHandlers(data, answers, Date.now, tokenScopes),
       ...createSurveyHandlers({
         outbox,
         loadSettings: settingsInForce,
@@ -156,7 +158,7 @@ export default defineBackground(() => {
           save: (drafts) => browser.storage.local.set({ surveyDrafts: drafts }),
         },
         client: async () => (await data.context()).client,
-        tokenScopes: createTokenScopes(),
+        tokenScopes,
       }),
       ...createCheckpointHandlers(data),
       ...createOkrPickerHandlers(data),

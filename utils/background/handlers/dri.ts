@@ -16,7 +16,7 @@ import type { GitLabIssue, GitLabMergeRequest } from '../../gitlab/schemas';
 import { MessageError } from '../../messages';
 import type { Answers } from '../answers';
 import type { DataService } from '../data-service';
-import { createTokenScopes, missingApiScope } from '../token-scopes';
+import { createTokenScopes, missingApiScope, type TokenScopes } from '../token-scopes';
 import type { Handlers } from '../router';
 
 type DriHandlers = Pick<Handlers, 'content:suggested-dri' | 'content:assign-issue'>;
@@ -40,10 +40,9 @@ function closedIssueLabels(mr: GitLabMergeRequest, issuesByIid: Map<number, GitL
   return [...labels];
 }
 
-export function createDriHandlers(data: DataService, answers: Answers, now: () => number): DriHandlers {
+export function createDriHandlers(data: DataService, answers: Answers, now: () => number, tokenScopes: TokenScopes = createTokenScopes()): DriHandlers {
   const diffs = new Map<string, Promise<string[]>>();
   const groupMembers = new Map<string, Promise<string[]>>();
-  const tokenScopes = createTokenScopes();
 
   function changedPaths(client: GitLabClient, projectId: number, mr: GitLabMergeRequest): Promise<string[]> {
     const key = `${projectId}!${mr.iid}@${mr.updated_at}`;
